@@ -57,12 +57,18 @@ final class ConfiguredFrameSource implements FrameSource {
                 }
             }
         }
-        int nonFinite = 0;
+        int nan = 0;
+        int infinite = 0;
         int firstBad = -1;
         for (int i = 0; i < intensity.length; i++) {
             if (!Float.isFinite(intensity[i])) {
-                if (nonFinite++ == 0) {
+                if (nan + infinite == 0) {
                     firstBad = i;
+                }
+                if (Float.isNaN(intensity[i])) {
+                    nan++;
+                } else {
+                    infinite++;
                 }
                 if (nanPolicy == NanPolicy.MASK) {
                     intensity[i] = 0f;
@@ -70,10 +76,10 @@ final class ConfiguredFrameSource implements FrameSource {
                 }
             }
         }
-        if (nonFinite > 0 && nanPolicy == NanPolicy.REJECT) {
-            float v = intensity[firstBad];
-            throw new DataFormatException("frame " + fileIndex + " of " + source.description() + " has " + nonFinite
-                    + " " + (Float.isNaN(v) ? "NaN" : "infinite") + (nonFinite > 1 ? " or non-finite values" : " value")
+        if (nan + infinite > 0 && nanPolicy == NanPolicy.REJECT) {
+            String what = (nan > 0 ? nan + " NaN" : "") + (nan > 0 && infinite > 0 ? " and " : "")
+                    + (infinite > 0 ? infinite + " infinite" : "") + (nan + infinite == 1 ? " value" : " values");
+            throw new DataFormatException("frame " + fileIndex + " of " + source.description() + " has " + what
                     + " (first at row " + firstBad / frame.width() + ", column " + firstBad % frame.width()
                     + "); mask them with --nan mask or clean the file");
         }

@@ -124,6 +124,9 @@ final class Hdf5Support {
     }
 
     static String shape(int[] dims) {
+        if (dims.length == 0) {
+            return "(scalar)";
+        }
         return Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining("×", "[", "]"));
     }
 
