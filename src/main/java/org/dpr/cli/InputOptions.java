@@ -109,7 +109,7 @@ public final class InputOptions {
             try {
                 return NanPolicy.valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("--nan must be 'reject' or 'mask', got '" + value + "'");
+                throw new TypeConversionException("must be 'reject' or 'mask', got '" + value + "'");
             }
         }
     }

@@ -78,3 +78,13 @@ Image.fromarray(ramp((4, 5), 200, np.uint8), mode="L").save("grey8.png")
 Image.fromarray(ramp((4, 5), 60000, np.uint16)).save("grey16.png")
 Image.fromarray(np.dstack([ramp((4, 5), 0, np.uint8)] * 3), mode="RGB").save("rgb-grey.png")
 Image.fromarray(np.dstack([ramp((4, 5), 0, np.uint8), np.zeros((4, 5), np.uint8), np.zeros((4, 5), np.uint8)]), mode="RGB").save("colour.png")
+
+# --- a long stack (2000 frames of 128x128 float32 = 131 MB uncompressed) that compresses to almost nothing:
+# frame k is zero except pixel (0, 0) = k. Reading one frame must not load the stack.
+with h5py.File("long-stack.cxi", "w") as f:
+    d = f.create_dataset("entry_1/data_1/data", shape=(2000, 128, 128), dtype=np.float32,
+                         chunks=(1, 128, 128), compression="gzip", compression_opts=9)
+    block = np.zeros((100, 128, 128), np.float32)
+    for start in range(0, 2000, 100):
+        block[:, 0, 0] = np.arange(start, start + 100)
+        d[start:start + 100] = block
