@@ -102,6 +102,18 @@ class NpyTest {
     }
 
     @Test
+    void booleanMaskFileMarksTrueAsMeasuredOnEveryFrameOfAStack() {
+        ReadOptions options = ReadOptions.withDefaults().withMaskFile(Fixtures.path("frame-b1.npy"));
+        try (FrameSource source = FrameSources.open(Fixtures.path("stack-f4.npy"), options)) {
+            for (DiffractionFrame f : source) {
+                for (int i = 0; i < 20; i++) {
+                    assertThat(f.mask()[i]).isEqualTo((byte) ((10 * (i / 5) + i % 5) % 3 == 0 ? 1 : 0));
+                }
+            }
+        }
+    }
+
+    @Test
     void shapeAndDataOfAnotherLengthAreRejected() {
         assertThatThrownBy(() -> NpyArray.ofFloat32(new float[5], 2, 3)).isInstanceOf(IllegalArgumentException.class);
     }
