@@ -40,9 +40,9 @@ public final class FrameSources {
 
     /** Opens {@code file} as a lazy frame source; close it when done. */
     public static FrameSource open(Path file, ReadOptions options) {
-        DetectorMask detectorMask = options.maskFile().map(m -> readMask(m, options)).orElse(null);
         FrameSource raw = openRaw(file, options);
         try {
+            DetectorMask detectorMask = options.maskFile().map(m -> readMask(m, options)).orElse(null);
             return new ConfiguredFrameSource(raw, options, detectorMask);
         } catch (RuntimeException e) {
             raw.close();
