@@ -173,6 +173,41 @@ class CxiWriterTest {
     }
 
     @Test
+    void int64SeriesScalarsAndNumericAttributesRoundTrip(@TempDir Path dir) {
+        Path file = dir.resolve("nested/folder/misc.h5");
+        try (HdfStackWriter out = HdfStackWriter.create(file, WriteOptions.withDefaults().withDeflateLevel(0))) {
+            HdfStackWriter.FloatStack stack = out.floatStack("/frames", 1, 2);
+            HdfStackWriter.LongSeries seeds = out.int64Series("/seeds");
+            out.putScalar("/sample/name", "ring");
+            out.putAttribute("/frames", "exposure_s", 0.25);
+            out.putAttribute("/", "run", 42L);
+            for (long k = 0; k < 3; k++) {
+                stack.append(new float[]{k, -k});
+                seeds.append((1L << 53) + k);
+            }
+        }
+        try (HdfFile hdf = new HdfFile(file)) {
+            assertThat((long[]) hdf.getDatasetByPath("/seeds").getData())
+                    .containsExactly((1L << 53), (1L << 53) + 1, (1L << 53) + 2);
+            assertThat(hdf.getDatasetByPath("/sample/name").getData()).isEqualTo("ring");
+            assertThat(hdf.getDatasetByPath("/frames").getAttribute("exposure_s").getData()).isEqualTo(0.25);
+            assertThat(hdf.getAttribute("run").getData()).isEqualTo(42L);
+        }
+    }
+
+    @Test
+    void stackAndSeriesOfDifferentLengthsAreRefusedWithoutWritingAFile(@TempDir Path dir) {
+        Path file = dir.resolve("uneven.h5");
+        HdfStackWriter out = HdfStackWriter.create(file, WriteOptions.withDefaults());
+        out.floatStack("/a", 2, 2).append(new float[4]);
+        HdfStackWriter.Series series = out.float64Series("/b");
+        series.append(1);
+        series.append(2);
+        assertThatThrownBy(out::close).isInstanceOf(FileWriteException.class).hasMessageContaining("/b holds 2 frames where 1");
+        assertThat(Files.exists(file)).isFalse();
+    }
+
+    @Test
     void framesOfAnotherSizeAreRefused(@TempDir Path dir) {
         try (CxiWriter writer = CxiWriter.create(dir.resolve("x.cxi"))) {
             writer.append(frame(0, 8, 0, 3));
