@@ -1,15 +1,17 @@
 package org.dpr.simulate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
  * Procedural handwriting-like shapes, the default stand-in for EMNIST letters (the data set cannot
- * be downloaded here): one to three pen strokes in a 28-unit letter cell, each a smooth
- * Catmull–Rom curve or a straight polyline through a few random points in the central 20×20 units
- * (where MNIST-style letters sit), often starting where the previous stroke ended, drawn with a
- * round pen 1.8–3.2 units wide and binarised. The letter then goes through the paper's
- * {@link ShapeAugmentation} (dilation, rotation, scale, crop).
+ * be downloaded here): one to three pen strokes, each a smooth Catmull–Rom curve or a straight
+ * polyline through a few random points 5–16 units apart, often starting where the previous stroke
+ * ended; like an (E)MNIST letter the result is scaled to span 20 units of its 28-unit cell and
+ * centred, drawn with a round pen 1.8–3.2 units wide, and binarised. The letter then goes through
+ * the paper's {@link ShapeAugmentation} (dilation, rotation, scale, crop).
  *
  * <p>Immutable and thread-safe.
  */
@@ -49,12 +51,16 @@ public final class StrokeShapes implements ShapeSource {
         return augmentation.apply(letter(cell, random), cell, boxPx, random);
     }
 
-    /** A binary letter of side {@code cellPx} (28 units), before augmentation. */
+    /**
+     * A binary letter of side {@code cellPx} (28 units), before augmentation. As in (E)MNIST, the
+     * strokes are scaled (keeping their aspect ratio) so that the letter's larger side spans 20
+     * units, and centred in the cell.
+     */
     public float[] letter(int cellPx, SplittableRandom random) {
         double unit = cellPx / (double) ShapeAugmentation.LETTER_PX;
-        float[] image = new float[cellPx * cellPx];
         int strokes = random.nextInt(minStrokes, maxStrokes + 1);
         double radius = unit * (0.9 + 0.7 * random.nextDouble());
+        List<double[]> paths = new ArrayList<>();
         double[] last = null;
         for (int s = 0; s < strokes; s++) {
             boolean curved = random.nextDouble() < 0.6;
@@ -65,46 +71,80 @@ public final class StrokeShapes implements ShapeSource {
                 ys[0] = last[0];
                 xs[0] = last[1];
             } else {
-                ys[0] = unit * (4 + 20 * random.nextDouble());
-                xs[0] = unit * (4 + 20 * random.nextDouble());
+                ys[0] = 20 * random.nextDouble();
+                xs[0] = 20 * random.nextDouble();
             }
             for (int p = 1; p < points; p++) {
                 double direction = random.nextDouble() * 2 * Math.PI;
-                double step = unit * (5 + 11 * random.nextDouble());
-                ys[p] = clamp(ys[p - 1] + step * Math.sin(direction), 4 * unit, 24 * unit);
-                xs[p] = clamp(xs[p - 1] + step * Math.cos(direction), 4 * unit, 24 * unit);
+                double step = 5 + 11 * random.nextDouble();
+                ys[p] = clamp(ys[p - 1] + step * Math.sin(direction), 0, 20);
+                xs[p] = clamp(xs[p - 1] + step * Math.cos(direction), 0, 20);
             }
-            if (curved) {
-                drawSpline(image, cellPx, ys, xs, radius);
-            } else {
-                for (int p = 1; p < points; p++) {
-                    drawLine(image, cellPx, ys[p - 1], xs[p - 1], ys[p], xs[p], radius);
-                }
-            }
+            paths.add(curved ? spline(ys, xs) : interleave(ys, xs));
             last = new double[] {ys[points - 1], xs[points - 1]};
+        }
+        // fit the bounding box of the pen's centre line into 20 units minus the pen, aspect kept
+        double y0 = Double.POSITIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        double x0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        for (double[] path : paths) {
+            for (int k = 0; k < path.length; k += 2) {
+                y0 = Math.min(y0, path[k]);
+                y1 = Math.max(y1, path[k]);
+                x0 = Math.min(x0, path[k + 1]);
+                x1 = Math.max(x1, path[k + 1]);
+            }
+        }
+        double extent = Math.max(1e-9, Math.max(y1 - y0, x1 - x0));
+        double scale = (20 * unit - 2 * radius) / extent;
+        double centre = cellPx / 2.0;
+        double midY = (y0 + y1) / 2;
+        double midX = (x0 + x1) / 2;
+        float[] image = new float[cellPx * cellPx];
+        for (double[] path : paths) {
+            for (int k = 0; k < path.length; k += 2) {
+                int previous = Math.max(0, k - 2);
+                drawLine(image, cellPx,
+                        centre + (path[previous] - midY) * scale, centre + (path[previous + 1] - midX) * scale,
+                        centre + (path[k] - midY) * scale, centre + (path[k + 1] - midX) * scale, radius);
+            }
         }
         return image;
     }
 
-    /** A centripetal-free (uniform) Catmull–Rom spline through the points, ends repeated. */
-    private static void drawSpline(float[] image, int side, double[] ys, double[] xs, double radius) {
+    /** The points as a flat (y, x, y, x, …) path. */
+    private static double[] interleave(double[] ys, double[] xs) {
+        double[] path = new double[2 * ys.length];
+        for (int i = 0; i < ys.length; i++) {
+            path[2 * i] = ys[i];
+            path[2 * i + 1] = xs[i];
+        }
+        return path;
+    }
+
+    /** A uniform Catmull–Rom spline through the points (ends repeated), sampled every ≈0.25 units. */
+    private static double[] spline(double[] ys, double[] xs) {
         int n = ys.length;
+        List<Double> samples = new ArrayList<>();
+        samples.add(ys[0]);
+        samples.add(xs[0]);
         for (int i = 0; i + 1 < n; i++) {
             int i0 = Math.max(0, i - 1);
             int i3 = Math.min(n - 1, i + 2);
             double length = Math.hypot(ys[i + 1] - ys[i], xs[i + 1] - xs[i]);
-            int steps = Math.max(2, (int) Math.ceil(length / 0.25) * 2);
-            double py = ys[i];
-            double px = xs[i];
+            int steps = Math.max(2, (int) Math.ceil(length / 0.25));
             for (int t = 1; t <= steps; t++) {
                 double u = t / (double) steps;
-                double y = catmullRom(ys[i0], ys[i], ys[i + 1], ys[i3], u);
-                double x = catmullRom(xs[i0], xs[i], xs[i + 1], xs[i3], u);
-                drawLine(image, side, py, px, y, x, radius);
-                py = y;
-                px = x;
+                samples.add(catmullRom(ys[i0], ys[i], ys[i + 1], ys[i3], u));
+                samples.add(catmullRom(xs[i0], xs[i], xs[i + 1], xs[i3], u));
             }
         }
+        double[] path = new double[samples.size()];
+        for (int i = 0; i < path.length; i++) {
+            path[i] = samples.get(i);
+        }
+        return path;
     }
 
     private static double catmullRom(double p0, double p1, double p2, double p3, double t) {
