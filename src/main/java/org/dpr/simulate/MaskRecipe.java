@@ -102,14 +102,14 @@ public final class MaskRecipe {
 
     /** A copy that also paints {@code kind}. */
     public MaskRecipe with(MaskKind kind) {
-        EnumSet<MaskKind> set = EnumSet.copyOf(kinds.isEmpty() ? EnumSet.noneOf(MaskKind.class) : kinds);
+        EnumSet<MaskKind> set = EnumSet.copyOf(kinds);
         set.add(kind);
         return withKinds(set);
     }
 
     /** A copy that no longer paints {@code kind}. */
     public MaskRecipe without(MaskKind kind) {
-        EnumSet<MaskKind> set = kinds.isEmpty() ? EnumSet.noneOf(MaskKind.class) : EnumSet.copyOf(kinds);
+        EnumSet<MaskKind> set = EnumSet.copyOf(kinds);
         set.remove(kind);
         return withKinds(set);
     }
@@ -191,7 +191,7 @@ public final class MaskRecipe {
     /** A copy that also applies the fixed detector mask {@code mask} (adds {@link MaskKind#DETECTOR}). */
     public MaskRecipe withDetectorMask(DetectorMask mask) {
         Objects.requireNonNull(mask, "mask");
-        EnumSet<MaskKind> set = EnumSet.copyOf(kinds.isEmpty() ? EnumSet.noneOf(MaskKind.class) : kinds);
+        EnumSet<MaskKind> set = EnumSet.copyOf(kinds);
         set.add(MaskKind.DETECTOR);
         return copy(set, mask);
     }

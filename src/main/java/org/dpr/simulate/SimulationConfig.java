@@ -73,6 +73,11 @@ public final class SimulationConfig {
                 densities, scaling, maskedPixels);
     }
 
+    /** The window N (a positive multiple of 8) with the network's object box n = N/8. */
+    public SimulationConfig withWindowPx(int windowPx) {
+        return withGeometry(Geometry.ofWindow(windowPx));
+    }
+
     /** The run's seed: frame k depends only on (seed, k) and the other settings. */
     public SimulationConfig withSeed(long newSeed) {
         return new SimulationConfig(geometry, newSeed, fluxMinPhotons, fluxMaxPhotons, coherenceLengthPx,
