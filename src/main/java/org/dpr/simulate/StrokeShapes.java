@@ -1,0 +1,188 @@
+package org.dpr.simulate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Procedural handwriting-like shapes, the default stand-in for EMNIST letters (the data set cannot
+ * be downloaded here): one to three pen strokes, each a smooth Catmull–Rom curve or a straight
+ * polyline through a few random points 5–16 units apart, often starting where the previous stroke
+ * ended; like an (E)MNIST letter the result is scaled to span 20 units of its 28-unit cell and
+ * centred, drawn with a round pen 1.8–3.2 units wide, and binarised. The letter then goes through
+ * the paper's {@link ShapeAugmentation} (dilation, rotation, scale, crop).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class StrokeShapes implements ShapeSource {
+    private static final StrokeShapes DEFAULT = new StrokeShapes(ShapeAugmentation.withDefaults(), 1, 3);
+
+    private final ShapeAugmentation augmentation;
+    private final int minStrokes;
+    private final int maxStrokes;
+
+    private StrokeShapes(ShapeAugmentation augmentation, int minStrokes, int maxStrokes) {
+        this.augmentation = augmentation;
+        this.minStrokes = minStrokes;
+        this.maxStrokes = maxStrokes;
+    }
+
+    /** One to three strokes, the paper's augmentation. */
+    public static StrokeShapes withDefaults() {
+        return DEFAULT;
+    }
+
+    public StrokeShapes withAugmentation(ShapeAugmentation newAugmentation) {
+        return new StrokeShapes(Objects.requireNonNull(newAugmentation, "augmentation"), minStrokes, maxStrokes);
+    }
+
+    /** Number of pen strokes per letter, drawn uniformly in [min, max]. */
+    public StrokeShapes withStrokes(int min, int max) {
+        if (min < 1 || max < min) {
+            throw new IllegalArgumentException("strokes need 1 ≤ min ≤ max, got " + min + ", " + max);
+        }
+        return new StrokeShapes(augmentation, min, max);
+    }
+
+    @Override
+    public float[] shape(int boxPx, SplittableRandom random) {
+        int cell = ShapeAugmentation.letterCellPx(boxPx);
+        return augmentation.apply(letter(cell, random), cell, boxPx, random);
+    }
+
+    /**
+     * A binary letter of side {@code cellPx} (28 units), before augmentation. As in (E)MNIST, the
+     * strokes are scaled (keeping their aspect ratio) so that the letter's larger side spans 20
+     * units, and centred in the cell.
+     */
+    public float[] letter(int cellPx, SplittableRandom random) {
+        double unit = cellPx / (double) ShapeAugmentation.LETTER_PX;
+        int strokes = random.nextInt(minStrokes, maxStrokes + 1);
+        double radius = unit * (0.9 + 0.7 * random.nextDouble());
+        List<double[]> paths = new ArrayList<>();
+        double[] last = null;
+        for (int s = 0; s < strokes; s++) {
+            boolean curved = random.nextDouble() < 0.6;
+            int points = curved ? random.nextInt(3, 6) : random.nextInt(2, 4);
+            double[] ys = new double[points];
+            double[] xs = new double[points];
+            if (last != null && random.nextDouble() < 0.5) {
+                ys[0] = last[0];
+                xs[0] = last[1];
+            } else {
+                ys[0] = 20 * random.nextDouble();
+                xs[0] = 20 * random.nextDouble();
+            }
+            for (int p = 1; p < points; p++) {
+                double direction = random.nextDouble() * 2 * Math.PI;
+                double step = 5 + 11 * random.nextDouble();
+                ys[p] = clamp(ys[p - 1] + step * Math.sin(direction), 0, 20);
+                xs[p] = clamp(xs[p - 1] + step * Math.cos(direction), 0, 20);
+            }
+            paths.add(curved ? spline(ys, xs) : interleave(ys, xs));
+            last = new double[] {ys[points - 1], xs[points - 1]};
+        }
+        // fit the bounding box of the pen's centre line into 20 units minus the pen, aspect kept
+        double y0 = Double.POSITIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        double x0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        for (double[] path : paths) {
+            for (int k = 0; k < path.length; k += 2) {
+                y0 = Math.min(y0, path[k]);
+                y1 = Math.max(y1, path[k]);
+                x0 = Math.min(x0, path[k + 1]);
+                x1 = Math.max(x1, path[k + 1]);
+            }
+        }
+        double extent = Math.max(1e-9, Math.max(y1 - y0, x1 - x0));
+        double scale = (20 * unit - 2 * radius) / extent;
+        double centre = cellPx / 2.0;
+        double midY = (y0 + y1) / 2;
+        double midX = (x0 + x1) / 2;
+        float[] image = new float[cellPx * cellPx];
+        for (double[] path : paths) {
+            for (int k = 0; k < path.length; k += 2) {
+                int previous = Math.max(0, k - 2);
+                drawLine(image, cellPx,
+                        centre + (path[previous] - midY) * scale, centre + (path[previous + 1] - midX) * scale,
+                        centre + (path[k] - midY) * scale, centre + (path[k + 1] - midX) * scale, radius);
+            }
+        }
+        return image;
+    }
+
+    /** The points as a flat (y, x, y, x, …) path. */
+    private static double[] interleave(double[] ys, double[] xs) {
+        double[] path = new double[2 * ys.length];
+        for (int i = 0; i < ys.length; i++) {
+            path[2 * i] = ys[i];
+            path[2 * i + 1] = xs[i];
+        }
+        return path;
+    }
+
+    /** A uniform Catmull–Rom spline through the points (ends repeated), sampled every ≈0.25 units. */
+    private static double[] spline(double[] ys, double[] xs) {
+        int n = ys.length;
+        List<Double> samples = new ArrayList<>();
+        samples.add(ys[0]);
+        samples.add(xs[0]);
+        for (int i = 0; i + 1 < n; i++) {
+            int i0 = Math.max(0, i - 1);
+            int i3 = Math.min(n - 1, i + 2);
+            double length = Math.hypot(ys[i + 1] - ys[i], xs[i + 1] - xs[i]);
+            int steps = Math.max(2, (int) Math.ceil(length / 0.25));
+            for (int t = 1; t <= steps; t++) {
+                double u = t / (double) steps;
+                samples.add(catmullRom(ys[i0], ys[i], ys[i + 1], ys[i3], u));
+                samples.add(catmullRom(xs[i0], xs[i], xs[i + 1], xs[i3], u));
+            }
+        }
+        double[] path = new double[samples.size()];
+        for (int i = 0; i < path.length; i++) {
+            path[i] = samples.get(i);
+        }
+        return path;
+    }
+
+    private static double catmullRom(double p0, double p1, double p2, double p3, double t) {
+        double t2 = t * t;
+        double t3 = t2 * t;
+        return 0.5 * (2 * p1 + (p2 - p0) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t2 + (3 * p1 - p0 - 3 * p2 + p3) * t3);
+    }
+
+    /** Ink on every pixel whose centre lies within {@code radius} of the segment. */
+    private static void drawLine(float[] image, int side, double y0, double x0, double y1, double x1, double radius) {
+        int rMin = Math.max(0, (int) Math.floor(Math.min(y0, y1) - radius));
+        int rMax = Math.min(side - 1, (int) Math.ceil(Math.max(y0, y1) + radius));
+        int cMin = Math.max(0, (int) Math.floor(Math.min(x0, x1) - radius));
+        int cMax = Math.min(side - 1, (int) Math.ceil(Math.max(x0, x1) + radius));
+        double dy = y1 - y0;
+        double dx = x1 - x0;
+        double lengthSquared = dy * dy + dx * dx;
+        double r2 = radius * radius;
+        for (int r = rMin; r <= rMax; r++) {
+            for (int c = cMin; c <= cMax; c++) {
+                double py = r + 0.5 - y0;
+                double px = c + 0.5 - x0;
+                double t = lengthSquared == 0 ? 0 : clamp((py * dy + px * dx) / lengthSquared, 0, 1);
+                double ey = py - t * dy;
+                double ex = px - t * dx;
+                if (ey * ey + ex * ex <= r2) {
+                    image[r * side + c] = 1f;
+                }
+            }
+        }
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    @Override
+    public String description() {
+        return "procedural strokes (" + minStrokes + "–" + maxStrokes + "), " + augmentation;
+    }
+}

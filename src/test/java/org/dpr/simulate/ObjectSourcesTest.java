@@ -1,0 +1,262 @@
+package org.dpr.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ObjectSourcesTest {
+
+    private static int ink(float[] image) {
+        int count = 0;
+        for (float v : image) {
+            count += v != 0 ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** A letter of side 28 with ink on the given rectangle. */
+    private static float[] bar(int rowFrom, int rowTo, int colFrom, int colTo) {
+        float[] letter = new float[28 * 28];
+        for (int r = rowFrom; r < rowTo; r++) {
+            for (int c = colFrom; c < colTo; c++) {
+                letter[r * 28 + c] = 1f;
+            }
+        }
+        return letter;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {16, 24, 64})
+    void strokeShapesAreBinaryNonEmptyAndSmallerThanTheBox(int box) {
+        SplittableRandom random = new SplittableRandom(box);
+        double meanFill = 0;
+        for (int i = 0; i < 40; i++) {
+            float[] shape = StrokeShapes.withDefaults().shape(box, random);
+            assertThat(shape).hasSize(box * box);
+            for (float v : shape) {
+                assertThat(v == 0f || v == 1f).isTrue();
+            }
+            int filled = ink(shape);
+            assertThat(filled).isPositive().isLessThan(box * box);
+            meanFill += filled / (double) (box * box) / 40;
+        }
+        // letters, not specks nor filled boxes (EMNIST letters dilated 3–7 px fill roughly a fifth)
+        assertThat(meanFill).isBetween(0.05, 0.5);
+    }
+
+    @Test
+    void maximumFilterGrowsASinglePixelToASquareOfTheFilterWidth() {
+        boolean[] image = new boolean[15 * 15];
+        image[7 * 15 + 7] = true;
+        for (int width : new int[] {3, 4, 7}) {
+            boolean[] out = ShapeAugmentation.maximumFilter(image, 15, width);
+            int count = 0;
+            for (int r = 0; r < 15; r++) {
+                for (int c = 0; c < 15; c++) {
+                    if (out[r * 15 + c]) {
+                        count++;
+                        // scipy's placement: the pixel's neighbourhood reaches back ⌊w/2⌋ and forward w − 1 − ⌊w/2⌋
+                        assertThat(7 - r).isBetween(-(width / 2), width - 1 - width / 2);
+                        assertThat(7 - c).isBetween(-(width / 2), width - 1 - width / 2);
+                    }
+                }
+            }
+            assertThat(count).isEqualTo(width * width);
+        }
+    }
+
+    @Test
+    void augmentationWithoutRandomnessPlacesTheLetterInTheBoxCentre() {
+        ShapeAugmentation identity = ShapeAugmentation.withDefaults().withDilationPx(0, 0)
+                .withRotationDeg(0, 0).withScale(1, 1);
+        float[] shape = identity.apply(bar(10, 18, 10, 18), 28, 64, new SplittableRandom(0));
+        // the 28 px letter is centred in the 64 px box: offset 18
+        assertThat(ink(shape)).isEqualTo(64);
+        for (int r = 28; r < 36; r++) {
+            for (int c = 28; c < 36; c++) {
+                assertThat(shape[r * 64 + c]).isEqualTo(1f);
+            }
+        }
+    }
+
+    @Test
+    void dilationRotationAndScaleActAsThePaperDescribes() {
+        float[] horizontal = bar(13, 15, 4, 24);
+        ShapeAugmentation fixed = ShapeAugmentation.withDefaults().withDilationPx(0, 0).withScale(1, 1);
+        float[] turned = fixed.withRotationDeg(90, 90).apply(horizontal, 28, 64, new SplittableRandom(1));
+        int[] extent = extent(turned, 64);
+        assertThat(extent[0]).as("rows spanned").isEqualTo(20);
+        assertThat(extent[1]).as("columns spanned").isEqualTo(2);
+
+        float[] dilated = fixed.withRotationDeg(0, 0).withDilationPx(5, 5).apply(horizontal, 28, 64, new SplittableRandom(2));
+        assertThat(ink(dilated)).isEqualTo((2 + 4) * (20 + 4));
+
+        float[] square = bar(9, 19, 9, 19);
+        ShapeAugmentation still = fixed.withRotationDeg(0, 0);
+        int small = ink(still.withScale(0.8, 0.8).apply(square, 28, 64, new SplittableRandom(3)));
+        int large = ink(still.withScale(1.5, 1.5).apply(square, 28, 64, new SplittableRandom(3)));
+        assertThat(small).isEqualTo(64);
+        assertThat(large).isEqualTo(225);
+    }
+
+    @Test
+    void smallBoxesKeepTheShapeAtTheSameFractionOfTheBox() {
+        ShapeAugmentation fixed = ShapeAugmentation.withDefaults().withDilationPx(0, 0).withRotationDeg(0, 0)
+                .withScale(1, 1);
+        // 16 letter px = a quarter of the 64 px box = 4 px of a 16 px box (worked at 64 px, 4×4 averaged)
+        float[] square = bar(6, 22, 6, 22);
+        int at64 = ink(fixed.apply(square, 28, 64, new SplittableRandom(4)));
+        int at16 = ink(fixed.apply(square, 28, 16, new SplittableRandom(4)));
+        assertThat(at64).isEqualTo(256);
+        assertThat(at16).isEqualTo(16);
+    }
+
+    private static int[] extent(float[] shape, int side) {
+        int r0 = side;
+        int r1 = -1;
+        int c0 = side;
+        int c1 = -1;
+        for (int r = 0; r < side; r++) {
+            for (int c = 0; c < side; c++) {
+                if (shape[r * side + c] != 0) {
+                    r0 = Math.min(r0, r);
+                    r1 = Math.max(r1, r);
+                    c0 = Math.min(c0, c);
+                    c1 = Math.max(c1, c);
+                }
+            }
+        }
+        return new int[] {r1 - r0 + 1, c1 - c0 + 1};
+    }
+
+    @Test
+    void randomFieldsSpanTheUnitInterval() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 10; i++) {
+            float[] density = RandomFieldDensities.withDefaults().density(16, random);
+            float min = Float.MAX_VALUE;
+            float max = -Float.MAX_VALUE;
+            for (float v : density) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            assertThat(min).isEqualTo(0f);
+            assertThat(max).isEqualTo(1f);
+        }
+    }
+
+    @Test
+    void steeperSpectraGiveSmootherFields() {
+        double rough = 0;
+        double smooth = 0;
+        for (int i = 0; i < 20; i++) {
+            rough += meanSquaredGradient(RandomFieldDensities.field(64, 1.5, new SplittableRandom(i)), 64);
+            smooth += meanSquaredGradient(RandomFieldDensities.field(64, 3.0, new SplittableRandom(i)), 64);
+        }
+        assertThat(smooth).isLessThan(rough / 3);
+    }
+
+    @Test
+    void fieldPowerSpectrumFallsWithTheConfiguredExponent() {
+        // white noise through f^(−β/2): log power between f = 4 and f = 16 drops by β·log 4
+        int n = 128;
+        double beta = 2.0;
+        double low = 0;
+        double high = 0;
+        for (int i = 0; i < 30; i++) {
+            float[] field = RandomFieldDensities.field(n, beta, new SplittableRandom(100 + i));
+            double[] values = new double[n * n];
+            double mean = 0;
+            for (int k = 0; k < values.length; k++) {
+                mean += field[k] / (double) values.length;
+            }
+            double[] re = new double[n * n];
+            double[] im = new double[n * n];
+            for (int k = 0; k < values.length; k++) {
+                re[k] = field[k] - mean;
+            }
+            RealFft2.complexForward(re, im, n);
+            low += ringPower(re, im, n, 4);
+            high += ringPower(re, im, n, 16);
+        }
+        // a crop of a periodic field leaks a little power: allow ±0.5 in the exponent
+        double measured = Math.log(low / high) / Math.log(4);
+        assertThat(measured).isCloseTo(beta, within(0.5));
+    }
+
+    private static double ringPower(double[] re, double[] im, int n, int radius) {
+        double sum = 0;
+        int count = 0;
+        for (int u = -n / 2; u < n / 2; u++) {
+            for (int v = -n / 2; v < n / 2; v++) {
+                double f = Math.hypot(u, v);
+                if (Math.abs(f - radius) < 0.5) {
+                    int k = Math.floorMod(u, n) * n + Math.floorMod(v, n);
+                    sum += re[k] * re[k] + im[k] * im[k];
+                    count++;
+                }
+            }
+        }
+        return sum / count;
+    }
+
+    private static double meanSquaredGradient(float[] field, int n) {
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c + 1 < n; c++) {
+                double d = field[r * n + c + 1] - field[r * n + c];
+                sum += d * d;
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void resizedCropsStayWithinThePaperRanges() {
+        ResizedCrop crop = ResizedCrop.withDefaults();
+        SplittableRandom random = new SplittableRandom(6);
+        for (int i = 0; i < 500; i++) {
+            ResizedCrop.Box box = crop.draw(32, 32, random);
+            assertThat(box.top()).isBetween(0, 32 - box.height());
+            assertThat(box.left()).isBetween(0, 32 - box.width());
+            double area = box.height() * box.width() / 1024.0;
+            double ratio = box.width() / (double) box.height();
+            // rounding to whole pixels loosens the bounds a little
+            assertThat(area).isBetween(0.06, 1.0);
+            assertThat(ratio).isBetween(0.7, 1.43);
+        }
+    }
+
+    @Test
+    void resizingAConstantImageGivesTheSameConstant() {
+        float[] grey = new float[32 * 32];
+        java.util.Arrays.fill(grey, 0.37f);
+        float[] out = ResizedCrop.withDefaults().apply(grey, 32, 32, 16, new SplittableRandom(7));
+        for (float v : out) {
+            assertThat(v).isCloseTo(0.37f, within(1e-6f));
+        }
+    }
+
+    @Test
+    void resizingAGradientKeepsItsMeanAndDirection() {
+        float[] ramp = new float[32 * 32];
+        for (int r = 0; r < 32; r++) {
+            for (int c = 0; c < 32; c++) {
+                ramp[r * 32 + c] = c / 31f;
+            }
+        }
+        float[] out = Resample.resize(ramp, 32, 0, 0, 32, 32, 8, 8);
+        double mean = 0;
+        for (float v : out) {
+            mean += v / 64.0;
+        }
+        assertThat(mean).isCloseTo(0.5, within(0.02));
+        for (int c = 1; c < 8; c++) {
+            assertThat(out[3 * 8 + c]).isGreaterThan(out[3 * 8 + c - 1]);
+        }
+    }
+}
