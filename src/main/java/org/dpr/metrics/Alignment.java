@@ -15,8 +15,10 @@ import java.util.Objects;
  * where pixels moved in from outside the image are zero: shifts are <em>zero-filled, not
  * circular</em>. An object that sits in a box with zero margins is moved as a physical object
  * would be; a circular shift would wrap parts of it to the opposite edge, which no real
- * translation does. The maximum over both orientations and all shifts wins (ties: direct before
- * twin, then the first shift in row-major order from (−max, −max)).
+ * translation does. The maximum over both orientations and all shifts wins. Scores within
+ * 10⁻¹⁰·‖ref‖·‖image‖ of each other (the FFT's rounding) count as ties, which go to the direct
+ * orientation and then to the smallest shift, so that symmetric objects align deterministically.
+ * An all-zero image or reference is returned unchanged (shift 0, direct, correlation NaN).
  *
  * <p>The scores are computed for all shifts at once with FFTs in double precision, zero-padding the
  * images to a power of two ≥ size + maxShift per axis so that the circular correlation equals the
@@ -85,6 +87,10 @@ public final class Alignment {
         Images.checkShape(reference, height, width);
         int maxY = maxShiftPx == HALF_THE_IMAGE ? height / 2 : Math.min(maxShiftPx, height / 2);
         int maxX = maxShiftPx == HALF_THE_IMAGE ? width / 2 : Math.min(maxShiftPx, width / 2);
+        double energy = Math.sqrt(sumOfSquares(image) * sumOfSquares(reference));
+        if (!(energy > 0)) {
+            return new AlignmentResult(0, 0, Orientation.DIRECT, image.clone(), Double.NaN);
+        }
         int ph = Fft.nextPowerOfTwo(height + maxY);
         int pw = Fft.nextPowerOfTwo(width + maxX);
 
@@ -103,7 +109,7 @@ public final class Alignment {
             gIm[i] = refIm[i] * imgRe[i] - refRe[i] * imgIm[i];
         }
         Fft.inverse2d(gRe, gIm, ph, pw);
-        Best best = new Best();
+        Best best = new Best(1e-10 * energy);
         best.scan(gRe, ph, pw, maxY, maxX, Orientation.DIRECT);
 
         if (search == Search.TRANSLATION_AND_TWIN) {
@@ -174,20 +180,39 @@ public final class Alignment {
         return norm > 0 ? ab / norm : Double.NaN;
     }
 
-    /** The running maximum of the correlation over shifts and orientations. */
+    private static double sumOfSquares(float[] x) {
+        double sum = 0;
+        for (float v : x) {
+            sum += (double) v * v;
+        }
+        return sum;
+    }
+
+    /**
+     * The running maximum of the correlation over shifts and orientations; scores within
+     * {@code tolerance} of the best are ties, won by an earlier orientation or a smaller shift.
+     */
     private static final class Best {
+        final double tolerance;
         double score = Double.NEGATIVE_INFINITY;
         int dy;
         int dx;
         Orientation orientation = Orientation.DIRECT;
+
+        Best(double tolerance) {
+            this.tolerance = tolerance;
+        }
 
         void scan(double[] correlation, int ph, int pw, int maxY, int maxX, Orientation o) {
             for (int dyc = -maxY; dyc <= maxY; dyc++) {
                 int row = Math.floorMod(dyc, ph) * pw;
                 for (int dxc = -maxX; dxc <= maxX; dxc++) {
                     double v = correlation[row + Math.floorMod(dxc, pw)];
-                    if (v > score) {
-                        score = v;
+                    boolean better = v > score + tolerance;
+                    boolean tieWithSmallerShift = !better && v >= score - tolerance && o == orientation
+                            && dyc * dyc + dxc * dxc < dy * dy + dx * dx;
+                    if (better || tieWithSmallerShift) {
+                        score = Math.max(v, score);
                         dy = dyc;
                         dx = dxc;
                         orientation = o;

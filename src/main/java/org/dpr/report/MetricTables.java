@@ -46,6 +46,7 @@ public final class MetricTables {
      * Metrics with no value for a method (all NaN) have n = 0 and empty statistics.
      *
      * @param referenceMethod the method the others are compared with (e.g. "DPR"), or null for none
+     * @throws IllegalArgumentException if the reference method has no rows
      */
     public static Table summaryLong(List<MetricRow> rows, String referenceMethod) {
         Objects.requireNonNull(rows, "rows");
@@ -71,6 +72,7 @@ public final class MetricTables {
      *
      * @param digits          decimals of the metric cells
      * @param referenceMethod the method the others are compared with, or null for no marks
+     * @throws IllegalArgumentException if the reference method has no rows
      */
     public static Table summaryWide(List<MetricRow> rows, String referenceMethod, int digits) {
         Objects.requireNonNull(rows, "rows");
@@ -103,6 +105,10 @@ public final class MetricTables {
     private static Map<String, MannWhitneyResult> tests(List<MetricRow> rows, Metric metric, String reference) {
         if (reference == null) {
             return Map.of();
+        }
+        if (rows.stream().noneMatch(r -> r.method().equals(reference))) {
+            throw new IllegalArgumentException("reference method '" + reference + "' has no rows; methods: "
+                    + MetricRows.valuesByMethod(rows, metric).keySet());
         }
         boolean hasValues = MetricRows.summaries(rows, metric).getOrDefault(reference,
                 Summary.of(new double[0])).n() > 0;

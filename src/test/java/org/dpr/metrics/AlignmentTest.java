@@ -122,7 +122,7 @@ class AlignmentTest {
     }
 
     @Test
-    void ahundredFramesOf64AreAlignedConsistently() {
+    void aHundredFramesOf64PxAreAllAlignedExactly() {
         // the workload the brief names (100 frames of 64×64); correctness only, timing is in the report
         int n = 64;
         Alignment alignment = Alignment.withDefaults();
@@ -137,5 +137,31 @@ class AlignmentTest {
             assertThat(r.isTwin()).isEqualTo(twin);
             assertThat(r.aligned()).containsExactly(original);
         }
+    }
+
+    @Test
+    void aCentrosymmetricObjectStaysDirectAndUnshifted() {
+        // a centred symmetric square: direct at shift 0 and twin at shift 0 score the same
+        int n = 16;
+        float[] square = new float[n * n];
+        for (int y = 5; y < 11; y++) {
+            for (int x = 5; x < 11; x++) {
+                square[y * n + x] = 1;
+            }
+        }
+        AlignmentResult r = Alignment.withDefaults().align(square, square);
+        assertThat(r.orientation()).isEqualTo(Orientation.DIRECT);
+        assertThat(r.dy()).isZero();
+        assertThat(r.dx()).isZero();
+    }
+
+    @Test
+    void anEmptyImageIsReturnedUnchanged() {
+        float[] reference = boxedObject(8, 8, 2, 8);
+        AlignmentResult r = Alignment.withDefaults().align(new float[64], reference);
+        assertThat(r.dy()).isZero();
+        assertThat(r.dx()).isZero();
+        assertThat(r.aligned()).containsOnly(0f);
+        assertThat(r.correlation()).isNaN();
     }
 }

@@ -56,4 +56,11 @@ class MetricTablesTest {
         assertThat(dprPsnr.get(6)).isEmpty();
         assertThat(Double.parseDouble(dprPsnr.get(3))).isEqualTo(32.5);
     }
+
+    @Test
+    void anUnknownReferenceMethodIsAnErrorNotASilentlyUnmarkedTable() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricTables.summaryWide(rows(), "DRP", 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'DRP' has no rows");
+        assertThat(MetricTables.summaryWide(rows(), null, 2).rows().get(1).get(3)).isEqualTo("22.50 ± 0.76");
+    }
 }
