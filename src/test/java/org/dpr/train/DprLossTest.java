@@ -119,8 +119,10 @@ class DprLossTest {
                 c.backward(t.total());
             }
             float[] g = x.getGradient().toFloatArray();
+            // only the brighter pixel differs after alignment: ∂L1/∂x = 1/n² there, 0 elsewhere (up to
+            // floating-point noise of the zero-weighted Fourier branch, seen once at 4e-16)
             for (int i = 0; i < g.length; i++) {
-                assertThat(g[i]).as("pixel %d", i).isEqualTo(i == p ? 1f / (n * n) : 0f);
+                assertThat(g[i]).as("pixel %d", i).isCloseTo(i == p ? 1f / (n * n) : 0f, within(1e-12f));
             }
         }
     }
