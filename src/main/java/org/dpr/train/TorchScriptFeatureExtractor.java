@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -25,13 +27,14 @@ import org.dpr.DprException;
  * <p>The file's {@code forward} receives one tensor (B, 3, H, W): the grey image repeated on three
  * channels, in the loss's units; it returns one tensor or a tuple of tensors (the feature maps).
  * ImageNet normalisation, if wanted, belongs inside the script. The module runs in evaluation mode
- * and its weights are frozen; the gradient reaches the input through it.
+ * ({@code module.eval()}) and its weights are frozen; the gradient reaches the input through it.
  *
- * <p>Close it to release the model.
+ * <p>Not thread-safe. Close it to release the model.
  */
 public final class TorchScriptFeatureExtractor implements FeatureExtractor, AutoCloseable {
     private final ZooModel<NDList, NDList> model;
     private final ParameterStore store;
+    private boolean evaluationMode;
 
     private TorchScriptFeatureExtractor(ZooModel<NDList, NDList> model) {
         this.model = model;
@@ -73,7 +76,16 @@ public final class TorchScriptFeatureExtractor implements FeatureExtractor, Auto
         }
         NDArray rgb = images.repeat(1, 3);
         Block block = model.getBlock();
-        NDList out = block.forward(store, new NDList(rgb), false);
+        // DJL runs a TorchScript module without autograd when training = false, so the loss could not
+        // reach the network through it: run with training = true, after switching the module itself to
+        // evaluation mode (DJL switches it to training mode on the first such call, hence the first
+        // call runs twice).
+        NDList out = block.forward(store, new NDList(rgb), true);
+        if (!evaluationMode && block instanceof PtSymbolBlock symbol) {
+            JniUtils.enableInferenceMode(symbol);
+            evaluationMode = true;
+            out = block.forward(store, new NDList(rgb), true);
+        }
         if (out.isEmpty()) {
             throw new DprException("perceptual feature network returned no tensors");
         }

@@ -219,6 +219,32 @@ class DprLossTest {
     }
 
     @Test
+    void aTorchScriptFeatureNetworkRunsInEvaluationModeAndPassesTheGradientThrough(@TempDir Path dir) throws Exception {
+        Path file = TinyTorchScript.write(dir.resolve("features.pt"));
+        try (NDManager m = NDManager.newBaseManager();
+                TorchScriptFeatureExtractor phi = TorchScriptFeatureExtractor.load(file, ai.djl.Device.cpu())) {
+            NDArray y = m.ones(new Shape(1, 1, 8, 8));
+            NDArray x = y.add(0.5f);
+            x.setRequiresGradient(true);
+            NDList maps = phi.features(y);
+            assertThat(maps).hasSize(2);
+            assertThat(maps.get(0).getShape()).isEqualTo(new Shape(1, 3, 8, 8)); // grey repeated on 3 channels
+            assertThat(maps.get(0).toFloatArray()).containsOnly(2f); // 2·x: evaluation mode (3·x in training)
+            DprLoss loss = PLAIN.withFeatureExtractor(phi).withL1Weight(0).withGradientWeight(0).withFourierWeight(0);
+            try (GradientCollector c = m.getEngine().newGradientCollector()) {
+                LossTerms t = loss.compute(x, y);
+                // (192·|3 − 2| + 192·|2.25 − 1|) / 384
+                assertThat(t.perceptual().getFloat()).isCloseTo(1.125f, within(1e-6f));
+                c.backward(t.total());
+            }
+            // 0.1 · 3 channels · (2 + 2x) / 384 at x = 1.5
+            for (float v : x.getGradient().toFloatArray()) {
+                assertThat(v).isCloseTo(0.1f * 3 * 5 / 384, within(1e-7f));
+            }
+        }
+    }
+
+    @Test
     void aMissingOrBrokenTorchScriptFileGivesAClearMessage(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> TorchScriptFeatureExtractor.load(dir.resolve("vgg19.pt"), ai.djl.Device.cpu()))
                 .isInstanceOf(DprException.class).hasMessageContaining("not found");
