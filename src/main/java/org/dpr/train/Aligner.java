@@ -1,8 +1,6 @@
 package org.dpr.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -19,7 +17,7 @@ import org.dpr.tensor.Tensors;
  * C(s) = Σ_r t(r) o(r − s) of target t with output o (and with the rotated output) is computed by
  * FFT in a zero-padded 2H×2W window, and the largest value over shifts |s_y| ≤ H/2, |s_x| ≤ W/2
  * wins; ties keep the identity. The chosen move is then applied to the output with differentiable
- * operations (flip, zero pad, slice, stack), so the gradient flows back through the aligned image.
+ * operations (a gather and a mask), so the gradient flows back through the aligned image.
  * Arrays are (B, H, W); all work happens on the arrays' device.
  */
 public final class Aligner {
@@ -87,7 +85,8 @@ public final class Aligner {
 
     /**
      * {@code output} (B, H, W) with each sample rotated and shifted (zero fill) as
-     * {@code alignments} says, built from differentiable operations on the output's manager.
+     * {@code alignments} says. Differentiable: one linear-index gather ({@code take}) of the
+     * output and a mask for the zero fill, whatever the batch size, on the output's manager.
      */
     public static NDArray apply(NDArray output, List<Alignment> alignments) {
         Shape shape = output.getShape();
@@ -97,26 +96,34 @@ public final class Aligner {
         if (alignments.stream().allMatch(Alignment.IDENTITY::equals)) {
             return output;
         }
-        long h = shape.get(1);
-        long w = shape.get(2);
-        NDList samples = new NDList(alignments.size());
-        for (int b = 0; b < alignments.size(); b++) {
+        int batch = alignments.size();
+        int h = (int) shape.get(1);
+        int w = (int) shape.get(2);
+        long[] index = new long[batch * h * w];
+        float[] inside = new float[batch * h * w];
+        for (int b = 0; b < batch; b++) {
             Alignment a = alignments.get(b);
-            NDArray x = output.get(b);
-            if (a.twin()) {
-                x = x.flip(0, 1);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int sy = y - a.dy();
+                    int sx = x - a.dx();
+                    if (sy < 0 || sy >= h || sx < 0 || sx >= w) {
+                        continue; // zero fill: index 0, masked out
+                    }
+                    if (a.twin()) {
+                        sy = h - 1 - sy;
+                        sx = w - 1 - sx;
+                    }
+                    int i = (b * h + y) * w + x;
+                    index[i] = ((long) b * h + sy) * w + sx;
+                    inside[i] = 1f;
+                }
             }
-            if (a.dy() != 0 || a.dx() != 0) {
-                int top = Math.max(a.dy(), 0);
-                int bottom = Math.max(-a.dy(), 0);
-                int left = Math.max(a.dx(), 0);
-                int right = Math.max(-a.dx(), 0);
-                x = x.pad(new Shape(left, right, top, bottom), 0)
-                        .get(new NDIndex("{}:{}, {}:{}", bottom, bottom + h, right, right + w));
-            }
-            samples.add(x);
         }
-        return NDArrays.stack(samples);
+        NDManager manager = output.getManager();
+        NDArray indices = manager.create(index, shape);
+        NDArray mask = manager.create(inside, shape);
+        return output.take(indices).mul(mask);
     }
 
     /** Real part of IFFT(T · conj(O)) in the padded window: C(s) = Σ_r t(r) o(r − s). */

@@ -198,20 +198,29 @@ public final class DprLoss {
         List<Alignment> chosen = Aligner.choose(x, y, alignment);
         NDArray aligned = Aligner.apply(x, chosen);
 
-        NDArray l1 = batchMean(aligned.sub(y).abs().sum(new int[] {1, 2}).div((float) (h * w)), sampleWeights);
-        NDArray gradient = batchMean(gradientL1(aligned, y, h, w), sampleWeights);
-        NDArray fourier = batchMean(fourierR(aligned, y, h, w), sampleWeights);
+        // a term with coefficient 0 is still reported, but computed off the graph: it costs no backward pass
+        NDArray detached = aligned.stopGradient();
+        NDArray l1 = batchMean(l1(l1Weight > 0 ? aligned : detached, y, h, w), sampleWeights);
+        NDArray gradient = batchMean(gradientL1(gradientWeight > 0 ? aligned : detached, y, h, w), sampleWeights);
+        NDArray fourier = batchMean(fourierR(fourierWeight > 0 ? aligned : detached, y, h, w), sampleWeights);
         NDArray perceptual = perceptualActive()
                 ? batchMean(perceptualL1(aligned.reshape(batch, 1, h, w), y.reshape(batch, 1, h, w)), sampleWeights)
                 : output.getManager().zeros(new Shape(), DataType.FLOAT32);
 
-        NDArray total = l1.mul((float) l1Weight)
-                .add(gradient.mul((float) gradientWeight))
-                .add(fourier.mul((float) fourierWeight));
-        if (perceptualActive()) {
-            total = total.add(perceptual.mul((float) perceptualWeight));
+        NDArray total = null;
+        total = l1Weight > 0 ? plus(total, l1.mul((float) l1Weight)) : total;
+        total = gradientWeight > 0 ? plus(total, gradient.mul((float) gradientWeight)) : total;
+        total = fourierWeight > 0 ? plus(total, fourier.mul((float) fourierWeight)) : total;
+        total = perceptualActive() ? plus(total, perceptual.mul((float) perceptualWeight)) : total;
+        if (total == null) {
+            total = aligned.sum().mul(0f); // every coefficient 0: a zero that still has a graph
         }
         return new LossTerms(total, l1, gradient, perceptual, fourier, chosen);
+    }
+
+    /** Per-sample L1 (B). */
+    private static NDArray l1(NDArray x, NDArray y, long h, long w) {
+        return x.sub(y).abs().sum(new int[] {1, 2}).div((float) (h * w));
     }
 
     /** Per-sample L_grad (B). */
@@ -232,18 +241,37 @@ public final class DprLoss {
         return new NDArray[] {down.sub(a), right.sub(a)};
     }
 
-    /** Per-sample R_F^GT (B). */
+    /**
+     * Per-sample R_F^GT (B). For a real image |F(k)| = |F(−k)|, so the sums over the full padded
+     * plane equal weighted sums over the half plane of a real FFT along x (weight 1 on the columns
+     * that are their own mirror, k_x = 0 and the Nyquist column, 2 elsewhere): half the work.
+     */
     private NDArray fourierR(NDArray x, NDArray y, long h, long w) {
-        long[] size = {fourierOversampling * h, fourierOversampling * w};
-        NDArray ax = amplitude(x, size);
-        NDArray ay = amplitude(y, size);
-        return ax.sub(ay).abs().sum(new int[] {1, 2}).div(ay.sum(new int[] {1, 2}).maximum(1e-12f));
+        long rows = fourierOversampling * h;
+        long columns = fourierOversampling * w;
+        NDArray ax = halfAmplitude(x, rows, columns);
+        NDArray ay = halfAmplitude(y, rows, columns);
+        NDArray weights = mirrorWeights(x.getManager(), columns);
+        NDArray difference = ax.sub(ay).abs().mul(weights).sum(new int[] {1, 2});
+        return difference.div(ay.mul(weights).sum(new int[] {1, 2}).maximum(1e-12f));
     }
 
-    /** |FFT(a padded to size)| as √(re² + im² + ε), differentiable through the real view. */
-    private static NDArray amplitude(NDArray a, long[] size) {
-        NDArray pair = a.fft2(size, LAST_TWO).real();
+    /** |FFT| of a (B, H, W) zero-padded to rows × columns, on the half plane k_x ∈ [0, columns/2]. */
+    private static NDArray halfAmplitude(NDArray a, long rows, long columns) {
+        NDArray pair = a.rfft(columns, -1).fft(rows, -2).real();
         return pair.square().sum(new int[] {-1}).add(AMPLITUDE_EPSILON).sqrt();
+    }
+
+    /** Multiplicity of each half-plane column in the full plane: 1 for k_x = 0 and the Nyquist column (even size), else 2. */
+    private static NDArray mirrorWeights(ai.djl.ndarray.NDManager manager, long columns) {
+        int half = (int) (columns / 2 + 1);
+        float[] weights = new float[half];
+        java.util.Arrays.fill(weights, 2f);
+        weights[0] = 1f;
+        if (columns % 2 == 0) {
+            weights[half - 1] = 1f;
+        }
+        return manager.create(weights);
     }
 
     /** Per-sample perceptual L1 (B): Σ_l Σ|Φ_l(X) − Φ_l(Y)| / Σ_l (elements of Φ_l per sample). */
@@ -263,6 +291,10 @@ public final class DprLoss {
             sum = sum == null ? perSample : sum.add(perSample);
         }
         return sum.div((float) elements);
+    }
+
+    private static NDArray plus(NDArray sum, NDArray term) {
+        return sum == null ? term : sum.add(term);
     }
 
     private static NDArray batchMean(NDArray perSample, NDArray weights) {

@@ -128,6 +128,26 @@ class OptimiserTest {
     }
 
     @Test
+    void aNonFiniteLossSkipsTheStepAndChangesNoWeight() {
+        try (NDManager m = NDManager.newBaseManager(); OptimizerState state = OptimizerState.create(m)) {
+            Block block = TinyModels.linear(m, BATCH);
+            ParameterStore store = new ParameterStore(m, false);
+            Map<String, float[]> before = TinyModels.snapshot(block);
+            try (NDManager batch = m.newSubManager()) {
+                NDList data = TinyModels.batch(batch, new Random(8), BATCH);
+                StepResult r = TrainingStep.paperAdamWR()
+                        .run(block, state, () -> TinyModels.mse(block, store, data).mul(Float.NaN), 0, 0, 1);
+                assertThat(r.outcome()).isEqualTo(StepOutcome.SKIPPED_NON_FINITE);
+            }
+            Map<String, float[]> after = TinyModels.snapshot(block);
+            for (String name : before.keySet()) {
+                assertThat(after.get(name)).as(name).containsExactly(before.get(name));
+            }
+            assertThat(state.step()).isZero();
+        }
+    }
+
+    @Test
     void globalNormClippingScalesAllGradientsTogether() {
         try (NDManager m = NDManager.newBaseManager()) {
             Map<String, NDArray> g = new LinkedHashMap<>();
