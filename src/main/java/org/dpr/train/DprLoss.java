@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *       gradients).</li>
  * </ul>
  * The batch value of each term is the mean over samples of w_b · term_b, with per-sample weights
- * w_b = 1 unless given.
+ * w_b = 1 unless given. A term whose coefficient is 0 is still reported in {@link LossTerms} but
+ * computed off the autograd graph. R_F^GT is evaluated on the half plane of a real FFT with the
+ * mirrored columns counted twice, which equals the full-plane sums for real images at half the cost.
  *
  * <p><b>Scale.</b> The paper weighs each pattern by its photons. dpr does it through the inputs
  * (DESIGN.md "Output scale"): the caller passes the output multiplied by its Fourier scale ŝ and
