@@ -18,6 +18,10 @@ import picocli.CommandLine.Option;
         description = "Deep phase retrieval of single-shot coherent diffraction patterns.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
+                SimulateCommand.class,
+                InspectCommand.class,
+                BenchCommand.class,
         })
 public final class DprCommand implements Runnable {
 
