@@ -1,0 +1,63 @@
+package org.dpr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dpr.Geometry;
+import org.dpr.io.DiffractionFrame;
+import org.dpr.io.FrameSource;
+import org.dpr.io.FrameSources;
+import org.dpr.simulate.SimulationConfig;
+import org.dpr.simulate.Simulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        CommandLine cli = DprCommand.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        return cli.execute(args);
+    }
+
+    @Test
+    void writtenFramesReadBackEqualToTheSimulatorsFramesWithMaskAndGroundTruth() {
+        Path out = dir.resolve("sim.cxi");
+        assertThat(run("simulate", "-N", "64", "--frames", "3", "--first", "5", "--seed", "11", "-o", out.toString(),
+                "--png", dir.resolve("png").toString(), "--png-frames", "1")).isZero();
+        Simulator simulator = Simulator.of(SimulationConfig.withDefaults().withGeometry(Geometry.ofWindow(64)).withSeed(11));
+        try (FrameSource source = FrameSources.open(out)) {
+            assertThat(source.frameCount()).isEqualTo(3);
+            for (int k = 0; k < 3; k++) {
+                DiffractionFrame read = source.read(k);
+                DiffractionFrame expected = simulator.frame(5 + k);
+                assertThat(read.intensity()).containsExactly(expected.intensity());
+                assertThat(read.mask()).containsExactly(expected.mask());
+                assertThat(read.groundTruth()).containsExactly(expected.groundTruth());
+                assertThat(read.metadata().number("flux_factor")).isEqualTo(expected.metadata().number("flux_factor"));
+            }
+            assertThat(source.read(0).metadata().text("command_line")).hasValueSatisfying(
+                    line -> assertThat(line).startsWith("dpr simulate").contains("--seed 11"));
+        }
+        assertThat(dir.resolve("png").resolve("frame-00005-pattern.png")).exists();
+    }
+
+    @Test
+    void badOptionsExitTwoAndLeaveNoFile() {
+        Path out = dir.resolve("bad.cxi");
+        assertThat(run("simulate", "-N", "100", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--noise", "loud", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--masks", "beamstop,moon", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--frames", "0", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(out).doesNotExist();
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+}
