@@ -1,0 +1,91 @@
+package org.dpr.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.dpr.tensor.Tensors;
+import org.junit.jupiter.api.Test;
+
+class FourierUnitTest {
+
+    @Test
+    void halfSpectrumIsTheOrthonormalComplexFftsFirstColumns() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(PartialConv2dTest.random(2 * 6 * 8, 1), new Shape(2, 6, 8));
+            float[] half = RealFft2.forward(x).toFloatArray();
+            NDArray full = x.fft2(new long[] {6, 8}, new long[] {-2, -1});
+            float[] re = Tensors.re(full).get(new NDIndex("..., 0:5")).toFloatArray();
+            float[] im = Tensors.im(full).get(new NDIndex("..., 0:5")).toFloatArray();
+            double norm = 1 / Math.sqrt(48);
+            for (int i = 0; i < re.length; i++) {
+                assertThat((double) half[2 * i]).isCloseTo(re[i] * norm, within(1e-5));
+                assertThat((double) half[2 * i + 1]).isCloseTo(im[i] * norm, within(1e-5));
+            }
+        }
+    }
+
+    @Test
+    void inverseUndoesForwardForEvenAndOddWidths() {
+        for (int width : new int[] {8, 7}) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                float[] v = PartialConv2dTest.random(3 * 6 * width, width);
+                NDArray pairs = RealFft2.forward(m.create(v, new Shape(3, 6, width)));
+                NDArray back = RealFft2.inverse(pairs.get(new NDIndex("..., 0")), pairs.get(new NDIndex("..., 1")), 6,
+                        width);
+                float[] out = back.toFloatArray();
+                for (int i = 0; i < v.length; i++) {
+                    assertThat(out[i]).isCloseTo(v[i], within(1e-5f));
+                }
+            }
+        }
+    }
+
+    @Test
+    void inverseOfAnArbitraryHalfSpectrumMatchesTorchsComplexIrfft() {
+        // a half spectrum that is not the transform of a real image: self-conjugate columns have
+        // imaginary parts, which irfft2 ignores
+        try (NDManager m = NDManager.newBaseManager()) {
+            int h = 6;
+            int w = 8;
+            NDArray re = m.create(PartialConv2dTest.random(2 * h * 5, 11), new Shape(2, h, 5));
+            NDArray im = m.create(PartialConv2dTest.random(2 * h * 5, 12), new Shape(2, h, 5));
+            float[] ours = RealFft2.inverse(re, im, h, w).toFloatArray();
+            NDArray z = Tensors.complex(re, im);
+            float[] torch = z.ifft(h, -2).irfft(w, -1).mul((float) Math.sqrt(h * w)).toFloatArray();
+            assertThat(ours).hasSameSizeAs(torch);
+            for (int i = 0; i < ours.length; i++) {
+                assertThat(ours[i]).isCloseTo(torch[i], within(1e-5f));
+            }
+        }
+    }
+
+    @Test
+    void fourierUnitKeepsTheShapeAndReachesAcrossTheWholeMap() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            FourierUnit fu = new FourierUnit(4);
+            Shape s = new Shape(1, 4, 8, 8);
+            fu.initialize(m, DataType.FLOAT32, s);
+            ParameterStore ps = new ParameterStore(m, false);
+            float[] base = PartialConv2dTest.random(4 * 64, 5);
+            float[] poked = base.clone();
+            poked[0] += 3f; // channel 0, pixel (0, 0)
+            NDArray a = fu.forward(ps, new NDList(m.create(base, s)), false).singletonOrThrow();
+            NDArray b = fu.forward(ps, new NDList(m.create(poked, s)), false).singletonOrThrow();
+            assertThat(a.getShape()).isEqualTo(s);
+            // a 1×1 convolution of the spectrum couples every pixel: the far corner (7, 7) changes too
+            float[] d = b.sub(a).abs().toFloatArray();
+            double far = 0;
+            for (int c = 0; c < 4; c++) {
+                far += d[c * 64 + 7 * 8 + 7] + d[c * 64 + 4 * 8 + 4];
+            }
+            assertThat(far).isGreaterThan(1e-4);
+        }
+    }
+}
