@@ -15,7 +15,8 @@ import ai.djl.util.PairList;
  * convolution operations operate without bias"). DJL's own {@code Conv2d} only pads with zeros.
  *
  * <p>Input (B, C_in, H, W); output (B, C_out, ⌊(H + 2p − k)/s⌋ + 1, ⌊(W + 2p − k)/s⌋ + 1). The
- * weight has shape (C_out, C_in/groups, k, k) and takes DJL's default initialiser for weights.
+ * weight has shape (C_out, C_in/groups, k, k) and starts as PyTorch's default,
+ * U(±1/√fan_in) ({@link FanInUniformInitializer}).
  */
 public final class PaddedConv2d extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -47,7 +48,8 @@ public final class PaddedConv2d extends AbstractBlock {
         this.paddingPx = paddingPx;
         this.groups = groups;
         this.paddingMode = paddingMode;
-        this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
+        this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
+                .optInitializer(new FanInUniformInitializer()).build());
     }
 
     /** A dense k×k convolution C_in → C_out with stride s and padding p of the given kind. */
