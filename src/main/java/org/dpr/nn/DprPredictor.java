@@ -101,7 +101,7 @@ public final class DprPredictor {
     public NDArray predict(NDArray intensity, NDArray mask) {
         NDArray i4 = intensity.getShape().dimension() == 3 ? intensity.expandDims(1) : intensity;
         NDArray m4 = mask.getShape().dimension() == 3 ? mask.expandDims(1) : mask;
-        try (NoGradScope noGrad = NoGradScope.enter();
+        try (GradMode noGrad = GradMode.disabled();
                 NDList out = model.network().forward(new ParameterStore(model.manager(), false), new NDList(i4, m4),
                         false)) {
             return DiffractionScaling.amplitude(out.get(0), out.get(1));

@@ -26,6 +26,7 @@ public final class FastFourierConv extends AbstractBlock {
 
     private final int inLocal;
     private final int inGlobal;
+    private final int paddingPx;
     private final PaddedConv2d localToLocal;
     private final PaddedConv2d localToGlobal;
     private final PaddedConv2d globalToLocal;
@@ -48,13 +49,15 @@ public final class FastFourierConv extends AbstractBlock {
         }
         this.inLocal = inLocal;
         this.inGlobal = inGlobal;
+        this.paddingPx = paddingPx;
+        // the block pads each branch once by reflection and its convolutions see padded inputs
         localToLocal = addChildBlock("convl2l",
-                PaddedConv2d.of(inLocal, outLocal, kernelPx, stridePx, paddingPx, PaddingMode.REFLECT));
+                PaddedConv2d.of(inLocal, outLocal, kernelPx, stridePx, 0, PaddingMode.ZERO));
         localToGlobal = addChildBlock("convl2g",
-                PaddedConv2d.of(inLocal, outGlobal, kernelPx, stridePx, paddingPx, PaddingMode.REFLECT));
+                PaddedConv2d.of(inLocal, outGlobal, kernelPx, stridePx, 0, PaddingMode.ZERO));
         if (inGlobal > 0) {
             globalToLocal = addChildBlock("convg2l",
-                    PaddedConv2d.of(inGlobal, outLocal, kernelPx, stridePx, paddingPx, PaddingMode.REFLECT));
+                    PaddedConv2d.of(inGlobal, outLocal, kernelPx, stridePx, 0, PaddingMode.ZERO));
             globalToGlobal = addChildBlock("convg2g", new SpectralTransform(inGlobal, outGlobal, stridePx));
         } else {
             globalToLocal = null;
@@ -74,10 +77,11 @@ public final class FastFourierConv extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         checkInputs(inputShapes);
-        localToLocal.initialize(manager, dataType, inputShapes[0]);
-        localToGlobal.initialize(manager, dataType, inputShapes[0]);
+        Shape localPadded = padded(inputShapes[0]);
+        localToLocal.initialize(manager, dataType, localPadded);
+        localToGlobal.initialize(manager, dataType, localPadded);
         if (globalToLocal != null) {
-            globalToLocal.initialize(manager, dataType, inputShapes[1]);
+            globalToLocal.initialize(manager, dataType, padded(inputShapes[1]));
             globalToGlobal.initialize(manager, dataType, inputShapes[1]);
         }
         Shape[] out = getOutputShapes(inputShapes);
@@ -88,20 +92,25 @@ public final class FastFourierConv extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDList local = new NDList(inputs.get(0));
         NDArray yLocal;
         NDArray yGlobal;
-        if (globalToLocal == null) {
-            yLocal = localToLocal.forward(parameterStore, local, training).singletonOrThrow();
-            yGlobal = localToGlobal.forward(parameterStore, local, training).singletonOrThrow();
-        } else {
-            NDList global = new NDList(inputs.get(1));
-            try (NDArray ll = localToLocal.forward(parameterStore, local, training).singletonOrThrow();
-                    NDArray gl = globalToLocal.forward(parameterStore, global, training).singletonOrThrow();
-                    NDArray lg = localToGlobal.forward(parameterStore, local, training).singletonOrThrow();
-                    NDArray gg = globalToGlobal.forward(parameterStore, global, training).singletonOrThrow()) {
-                yLocal = ll.add(gl);
-                yGlobal = lg.add(gg);
+        try (NDArray localPadded = ReflectionPadding.pad(inputs.get(0), paddingPx)) {
+            NDList local = new NDList(localPadded);
+            if (globalToLocal == null) {
+                yLocal = localToLocal.forward(parameterStore, local, training).singletonOrThrow();
+                yGlobal = localToGlobal.forward(parameterStore, local, training).singletonOrThrow();
+            } else {
+                NDArray global = inputs.get(1);
+                try (NDArray globalPadded = ReflectionPadding.pad(global, paddingPx);
+                        NDArray ll = localToLocal.forward(parameterStore, local, training).singletonOrThrow();
+                        NDArray gl = globalToLocal.forward(parameterStore, new NDList(globalPadded), training)
+                                .singletonOrThrow();
+                        NDArray lg = localToGlobal.forward(parameterStore, local, training).singletonOrThrow();
+                        NDArray gg = globalToGlobal.forward(parameterStore, new NDList(global), training)
+                                .singletonOrThrow()) {
+                    yLocal = ll.add(gl);
+                    yGlobal = lg.add(gg);
+                }
             }
         }
         return new NDList(normRelu(parameterStore, localNorm, yLocal, training),
@@ -117,9 +126,14 @@ public final class FastFourierConv extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         checkInputs(inputShapes);
-        Shape local = localToLocal.getOutputShapes(new Shape[] {inputShapes[0]})[0];
-        Shape global = localToGlobal.getOutputShapes(new Shape[] {inputShapes[0]})[0];
+        Shape localPadded = padded(inputShapes[0]);
+        Shape local = localToLocal.getOutputShapes(new Shape[] {localPadded})[0];
+        Shape global = localToGlobal.getOutputShapes(new Shape[] {localPadded})[0];
         return new Shape[] {local, global};
+    }
+
+    private Shape padded(Shape s) {
+        return new Shape(s.get(0), s.get(1), s.get(2) + 2L * paddingPx, s.get(3) + 2L * paddingPx);
     }
 
     private void checkInputs(Shape[] inputShapes) {
