@@ -22,7 +22,7 @@ public final class ModelBenchmark {
     /** Batch sizes of the standard benchmark. */
     public static final int[] STANDARD_BATCH_SIZES = {1, 8};
 
-    private static final ModelBenchmark DEFAULT = new ModelBenchmark(1, 3, null, 1L);
+    private static final ModelBenchmark DEFAULT = new ModelBenchmark(1, 5, null, 1L);
 
     private final int warmupRuns;
     private final int timedRuns;
@@ -36,7 +36,7 @@ public final class ModelBenchmark {
         this.seed = seed;
     }
 
-    /** 1 warm-up and 3 timed runs on the engine's default device. */
+    /** 1 warm-up and 5 timed runs on the engine's default device. */
     public static ModelBenchmark withDefaults() {
         return DEFAULT;
     }
@@ -93,8 +93,7 @@ public final class ModelBenchmark {
         DprConfig config = model.config();
         int window = config.geometry().windowPx();
         DprPredictor predictor = model.newPredictor(batch);
-        double total = 0;
-        double fastest = Double.POSITIVE_INFINITY;
+        double[] perFrame = new double[timedRuns];
         try (NDManager scope = model.manager().newSubManager()) {
             NDArray[] inputs = SyntheticPatterns.make(scope, batch, config.geometry(), seed);
             for (int run = 0; run < warmupRuns + timedRuns; run++) {
@@ -102,15 +101,24 @@ public final class ModelBenchmark {
                 try (NDArray out = predictor.predict(inputs[0], inputs[1])) {
                     out.toFloatArray();
                 }
-                double perFrame = (System.nanoTime() - start) / 1e9 / batch;
                 if (run >= warmupRuns) {
-                    total += perFrame;
-                    fastest = Math.min(fastest, perFrame);
+                    perFrame[run - warmupRuns] = (System.nanoTime() - start) / 1e9 / batch;
                 }
             }
         }
         return new BenchmarkRecord(config.presetName(), window, config.ngf(), config.encoder(), config.decoder(), batch,
-                model.device().toString(), intraOpThreads(), timedRuns, total / timedRuns, fastest);
+                model.device().toString(), intraOpThreads(), timedRuns, median(perFrame), min(perFrame));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static double min(double[] values) {
+        return java.util.Arrays.stream(values).min().orElseThrow();
     }
 
     private static int intraOpThreads() {

@@ -113,6 +113,15 @@ class DprPredictorTest {
     }
 
     @Test
+    void automaticBatchOnACpuShrinksWithTheSquareOfTheWindow() {
+        try (DprModel wide = DprModel.create(DprConfig.of(DprPreset.SMALL).withWindowPx(256).withNgf(16)
+                .withMaxChannels(128), Device.cpu())) {
+            assertThat(wide.newPredictor().batchSize()).isEqualTo(2);
+        }
+        assertThat(model.newPredictor().batchSize()).isEqualTo(8);
+    }
+
+    @Test
     void framesOfTheWrongSizeAreRefused() {
         DprPredictor predictor = model.newPredictor();
         assertThatThrownBy(() -> predictor.predict(List.of(new float[64 * 64]), List.of(new byte[64 * 64])))

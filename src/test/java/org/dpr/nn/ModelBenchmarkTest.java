@@ -11,7 +11,7 @@ class ModelBenchmarkTest {
 
     @Test
     void recordsDescribeEachRequestedBatchOfTheNetworkMeasured() {
-        List<BenchmarkRecord> records = ModelBenchmark.withDefaults().withWarmupRuns(0).withTimedRuns(1)
+        List<BenchmarkRecord> records = ModelBenchmark.withDefaults().withWarmupRuns(0).withTimedRuns(2)
                 .withDevice(Device.cpu()).measure(DprConfig.of(DprPreset.SMALL).withEncoder(EncoderKind.PC), 1, 2);
         assertThat(records).extracting(BenchmarkRecord::batchSize).containsExactly(1, 2);
         for (BenchmarkRecord r : records) {
@@ -20,8 +20,8 @@ class ModelBenchmarkTest {
             assertThat(r.ngf()).isEqualTo(32);
             assertThat(r.encoder()).isEqualTo(EncoderKind.PC);
             assertThat(r.device()).isEqualTo(Device.cpu().toString());
-            assertThat(r.timedRuns()).isEqualTo(1);
-            assertThat(r.minSecondsPerFrame()).isPositive().isLessThanOrEqualTo(r.meanSecondsPerFrame());
+            assertThat(r.timedRuns()).isEqualTo(2);
+            assertThat(r.minSecondsPerFrame()).isPositive().isLessThanOrEqualTo(r.medianSecondsPerFrame());
             assertThat(r.toRow()).contains("small").contains("batch   " + r.batchSize());
         }
     }
