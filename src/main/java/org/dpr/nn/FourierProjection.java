@@ -1,7 +1,6 @@
 package org.dpr.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 
@@ -12,9 +11,10 @@ import ai.djl.ndarray.index.NDIndex;
  *
  * <p>Pad x0 to N×N, Fourier transform: amplitude A, phase φ. With the flux factor
  * s = Σ I_m / Σ (A²·M), replace A by √max(I_m/s, 1e−8) where M = 1 and keep A where M = 0, keep φ;
- * inverse transform; x1 = modulus of the centred n×n crop. Everything stays real-valued (re, im pairs)
- * so that autograd follows it. (The authors' code adds √1e−8 to the kept amplitudes; this one keeps them
- * exactly. A spectrum value that is exactly zero stays zero instead of taking phase 0.)
+ * inverse transform; x1 = modulus of the centred n×n crop. The projection works on real (re, im) pairs
+ * and rebuilds the complex spectrum as re + im·i ({@link RealFft2#complex}), so autograd follows it all.
+ * (The authors' code adds √1e−8 to the kept amplitudes; this one keeps them exactly. A spectrum value
+ * that is exactly zero stays zero instead of taking phase 0.)
  */
 public final class FourierProjection {
     /** Floor of I_m/s before the square root (√1e−8 = 1e−4 photons^½). */
@@ -29,25 +29,18 @@ public final class FourierProjection {
     public static NDArray apply(NDArray x0, NDArray measured, NDArray mask) {
         int windowPx = DiffractionScaling.windowOf(measured, mask);
         int n = (int) x0.getShape().get(3);
+        long top = (windowPx - n) / 2;
+        String box = "..., " + top + ":" + (top + n) + ", " + top + ":" + (top + n);
         try (NDArray pairs = DiffractionScaling.spectrumPairs(x0, windowPx);
                 NDList projected = projectSpectrum(pairs, measured, mask);
-                NDArray stacked = NDArrays.stack(projected, 0);
-                NDArray image = stacked.ifft2(new long[] {windowPx, windowPx}, new long[] {-2, -1});
-                NDArray parts = image.real()) {
-            long top = (windowPx - n) / 2;
-            String box = top + ":" + (top + n) + ", " + top + ":" + (top + n);
-            try (NDArray reRe = parts.get(new NDIndex("0, ..., " + box + ", 0"));
-                    NDArray imIm = parts.get(new NDIndex("1, ..., " + box + ", 1"));
-                    NDArray imRe = parts.get(new NDIndex("0, ..., " + box + ", 1"));
-                    NDArray reIm = parts.get(new NDIndex("1, ..., " + box + ", 0"));
-                    NDArray real = reRe.sub(imIm);
-                    NDArray imag = imRe.add(reIm);
-                    NDArray realSq = real.square();
-                    NDArray imagSq = imag.square();
-                    NDArray power = realSq.add(imagSq);
-                    NDArray safe = power.maximum(DiffractionScaling.MIN_POWER)) {
-                return safe.sqrt();
-            }
+                NDArray spectrum = RealFft2.complex(projected.get(0), projected.get(1));
+                NDArray image = spectrum.ifft2(new long[] {windowPx, windowPx}, new long[] {-2, -1});
+                NDArray crop = image.get(new NDIndex(box));
+                NDArray parts = crop.real();
+                NDArray squares = parts.square();
+                NDArray power = squares.sum(new int[] {-1});
+                NDArray safe = power.maximum(DiffractionScaling.MIN_POWER)) {
+            return safe.sqrt();
         }
     }
 

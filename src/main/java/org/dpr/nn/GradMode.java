@@ -4,10 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Whether autograd records the current thread's operations, and a scope that switches it off.
- * libtorch's grad mode is per thread and on by default; DJL turns it off on the thread that started the
- * engine and on inside a {@code GradientCollector}. On other engines nothing is switched and recording is
- * assumed.
+ * A scope that switches autograd recording off for the current thread. libtorch's grad mode is per thread and on by default; DJL turns it off on the thread that started the
+ * engine and on inside a {@code GradientCollector}. On other engines nothing is switched.
  */
 final class GradMode implements AutoCloseable {
     private final boolean restore;
@@ -18,11 +16,6 @@ final class GradMode implements AutoCloseable {
 
     private static boolean isPyTorch() {
         return "PyTorch".equals(Engine.getInstance().getEngineName());
-    }
-
-    /** True when operations on this thread may be recorded for a backward pass. */
-    static boolean isRecording() {
-        return !isPyTorch() || JniUtils.isGradMode();
     }
 
     /** Switches recording off until {@link #close()}, which restores the previous state. */

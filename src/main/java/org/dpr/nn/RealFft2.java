@@ -1,25 +1,19 @@
 package org.dpr.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Orthonormal real 2-D FFT over the last two axes with the spectrum kept as real tensors, so that
- * autograd follows it: DJL has no {@code rfft2}/{@code irfft2} and cannot build a complex tensor from
- * (re, im) under autograd (DESIGN.md, DJL quirks).
+ * Orthonormal real 2-D FFT over the last two axes in a form autograd follows. DJL has no
+ * {@code rfft2}/{@code irfft2}, and its {@code complex()} (view-as-complex) cannot take part in a
+ * backward pass (DESIGN.md, DJL quirks).
  *
  * <p>Forward: {@code rfft} along W, then {@code fft} along H, scaled by 1/√(HW) (numpy's
- * {@code norm="ortho"}); the result is returned as real/imaginary pairs in a trailing axis of 2.
- * Inverse: for a half spectrum Y (H, W//2 + 1), {@code irfft2(Y) = Re(ifft2(Y″))} where Y″ is Y
- * with the columns that stand for a conjugate pair (1 … ⌈W/2⌉ − 1) doubled, zero-filled to width
- * W (by the transform's size argument); the imaginary parts of the self-conjugate columns (0 and, for even W, W/2) drop out, as in
- * numpy's and PyTorch's {@code irfft2}. With Y = a + ib: Re(ifft2(Y″)) = Re(ifft2(a″)) − Im(ifft2(b″)).
- * That costs two full complex transforms; when autograd is not recording, the inverse instead builds
- * the complex half spectrum and runs {@code ifft} along H and {@code irfft} along W (about five times
- * faster on a CPU), with the same result.
+ * {@code norm="ortho"}), returned as real/imaginary pairs in a trailing axis of 2 ({@code real()}, which
+ * keeps gradients). Inverse: the half spectrum re + i·im is rebuilt as {@code re + im·i} with a constant
+ * complex i (a real tensor times a complex constant is differentiable, unlike view-as-complex), then
+ * {@code ifft} along H and {@code irfft} along W, scaled by √(HW): numpy's and PyTorch's {@code irfft2},
+ * whose last step drops the imaginary parts left in the self-conjugate columns (0 and, for even W, W/2).
  */
 final class RealFft2 {
     private RealFft2() {
@@ -40,50 +34,26 @@ final class RealFft2 {
      * The real (…, H, W) array whose orthonormal half spectrum is re + i·im, both (…, H, W//2 + 1).
      */
     static NDArray inverse(NDArray re, NDArray im, int height, int width) {
-        return GradMode.isRecording() ? inverseDifferentiable(re, im, height, width) : inverseComplex(re, im, height,
-                width);
-    }
-
-    /** {@link #inverse} through complex tensors (not differentiable in DJL). */
-    static NDArray inverseComplex(NDArray re, NDArray im, int height, int width) {
-        checkHalfSpectrum(re, im, height, width);
-        try (NDArray pair = NDArrays.stack(new NDList(re, im), -1);
-                NDArray spectrum = pair.complex();
+        Shape s = re.getShape();
+        int d = s.dimension();
+        if (s.get(d - 1) != width / 2 + 1 || s.get(d - 2) != height || !im.getShape().equals(s)) {
+            throw new IllegalArgumentException("half spectrum " + s + " / " + im.getShape()
+                    + " does not fit a " + height + "×" + width + " output");
+        }
+        try (NDArray spectrum = complex(re, im);
                 NDArray rows = spectrum.ifft(height, -2);
                 NDArray real = rows.irfft(width, -1)) {
             return real.mul((float) Math.sqrt((double) height * width));
         }
     }
 
-    /** {@link #inverse} with real tensors only, which autograd follows. */
-    static NDArray inverseDifferentiable(NDArray re, NDArray im, int height, int width) {
-        checkHalfSpectrum(re, im, height, width);
-        long half = re.getShape().get(re.getShape().dimension() - 1);
-        float[] columnWeights = new float[(int) half];
-        for (int k = 0; k < half; k++) {
-            boolean selfConjugate = k == 0 || (width % 2 == 0 && k == width / 2);
-            columnWeights[k] = selfConjugate ? 1f : 2f;
-        }
-        long[] sizes = {height, width};
-        long[] axes = {-2, -1};
-        try (NDArray weights = re.getManager().create(columnWeights);
-                NDArray pair = NDArrays.stack(new NDList(re, im), 0);
-                NDArray weighted = pair.mul(weights);
-                NDArray inverse = weighted.ifft2(sizes, axes); // zero-fills W//2 + 1 … W − 1
-                NDArray parts = inverse.real();
-                NDArray reOfRe = parts.get(new NDIndex("0, ..., 0"));
-                NDArray imOfIm = parts.get(new NDIndex("1, ..., 1"));
-                NDArray real = reOfRe.sub(imOfIm)) {
-            return real.mul((float) Math.sqrt((double) height * width));
-        }
-    }
-
-    private static void checkHalfSpectrum(NDArray re, NDArray im, int height, int width) {
-        Shape s = re.getShape();
-        int d = s.dimension();
-        if (s.get(d - 1) != width / 2 + 1 || s.get(d - 2) != height || !im.getShape().equals(s)) {
-            throw new IllegalArgumentException("half spectrum " + s + " / " + im.getShape()
-                    + " does not fit a " + height + "×" + width + " output");
+    /** re + i·im as a complex64 array, differentiable in both parts. */
+    static NDArray complex(NDArray re, NDArray im) {
+        try (NDArray pair = re.getManager().create(new float[] {0f, 1f}, new Shape(1, 2));
+                NDArray unit = pair.complex();
+                NDArray i = unit.reshape(1);
+                NDArray imaginary = im.mul(i)) {
+            return imaginary.add(re);
         }
     }
 }
