@@ -257,7 +257,18 @@ public final class DprModel implements AutoCloseable {
      * this model's device; the outputs live on the inputs' manager.
      */
     public NDList forward(NDArray intensity, NDArray mask, boolean training) {
+        requireOnDevice(intensity, mask);
         return network.forward(new ParameterStore(manager, false), new NDList(intensity, mask), training);
+    }
+
+    /** @throws IllegalArgumentException if an array is not on this model's device */
+    void requireOnDevice(NDArray... arrays) {
+        for (NDArray a : arrays) {
+            if (!a.getDevice().equals(device())) {
+                throw new IllegalArgumentException("inputs are on " + a.getDevice() + " but the model is on " + device()
+                        + ": move them with toDevice first");
+            }
+        }
     }
 
     /** A predictor with an automatic batch size. */

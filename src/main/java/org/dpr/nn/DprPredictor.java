@@ -102,6 +102,7 @@ public final class DprPredictor {
      * once (split it yourself, or use {@link #predict(List, List)}).
      */
     public NDArray predict(NDArray intensity, NDArray mask) {
+        model.requireOnDevice(intensity, mask);
         NDArray i4 = intensity.getShape().dimension() == 3 ? intensity.expandDims(1) : intensity;
         NDArray m4 = mask.getShape().dimension() == 3 ? mask.expandDims(1) : mask;
         try (GradMode noGrad = GradMode.disabled();
