@@ -1,0 +1,388 @@
+package org.dpr.retrieve;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.dpr.io.DiffractionFrame;
+import org.dpr.io.FrameMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Conventional phase retrieval of diffraction frames with the paper's protocol (§4.5): for each frame
+ * {@link #starts()} random starting phases, all run as one batch (frames × starts rows, up to
+ * {@link #maxBatchRows()}), the recipe of the chosen algorithm (shrink-wrap every 50 iterations, the
+ * final 10 % ER for HIO and RAAR), then selection of the lowest-R_F start or the aligned average of
+ * the best few. Immutable; every setting has the paper's value as default:
+ *
+ * <pre>{@code
+ * List<Reconstruction> out = IterativeReconstructor.withDefaults()      // HIO, 1000 iterations, 100 starts
+ *         .withAlgorithm(Algorithm.GPS_R).withStarts(20).withSeed(7)
+ *         .reconstruct(manager, frames);
+ * }</pre>
+ *
+ * <p>The device is {@code manager}'s. Frames of different sizes go to different batches. Each frame's
+ * starts are seeded by (seed, frame index — {@link FrameMetadata#FRAME_INDEX} when present, else the
+ * position in the list — and start), so results do not depend on batching. A start whose iterate
+ * becomes NaN/Inf is dropped with a warning; if every start of a frame diverges the run fails with a
+ * {@link StartsDivergedException}.
+ */
+public final class IterativeReconstructor {
+    private static final Logger LOG = LoggerFactory.getLogger(IterativeReconstructor.class);
+
+    private enum ShrinkWrapMode { PAPER_SCALED, GIVEN, OFF }
+
+    private static final class Settings implements Cloneable {
+        Algorithm algorithm = Algorithm.HIO;
+        Operator step;
+        Operator recipe;
+        int iterations = 1000;
+        int starts = 100;
+        long seed;
+        InitialSupport initialSupport = InitialSupport.simulation();
+        ShrinkWrapMode shrinkWrapMode = ShrinkWrapMode.PAPER_SCALED;
+        ShrinkWrap shrinkWrap = ShrinkWrap.withDefaults();
+        double finalErFraction = Double.NaN;
+        Selection selection = Selection.lowestRf();
+        int historyInterval = 10;
+        int maxBatchRows = 100;
+        int objectBoxPx;
+
+        Settings copy() {
+            try {
+                return (Settings) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static final IterativeReconstructor DEFAULT = new IterativeReconstructor(new Settings());
+
+    private final Settings settings;
+
+    private IterativeReconstructor(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * HIO (β 0.9), 1000 iterations with shrink-wrap every 50 and the final 100 ER, 100 random starts,
+     * seed 0, the simulation support (60/64 of the object box), lowest-R_F selection, R_F recorded every
+     * 10 iterations, batches of up to 100 rows, object box N/8.
+     */
+    public static IterativeReconstructor withDefaults() {
+        return DEFAULT;
+    }
+
+    private IterativeReconstructor with(Consumer<Settings> change) {
+        Settings s = settings.copy();
+        change.accept(s);
+        return new IterativeReconstructor(s);
+    }
+
+    /** The algorithm (its default step; see {@link #withStep}). */
+    public IterativeReconstructor withAlgorithm(Algorithm algorithm) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        return with(s -> {
+            s.algorithm = algorithm;
+            s.step = null;
+        });
+    }
+
+    /**
+     * A configured single-iteration step to run instead of the algorithm's default one, e.g.
+     * {@code Hio.withDefaults().withBeta(0.8)}; the recipe around it (shrink-wrap, final ER) stays.
+     */
+    public IterativeReconstructor withStep(Operator step) {
+        Objects.requireNonNull(step, "step");
+        return with(s -> s.step = step);
+    }
+
+    /** A complete recipe to run instead of the built one (iterations, step, shrink-wrap, final ER are then ignored). */
+    public IterativeReconstructor withRecipe(Operator recipe) {
+        Objects.requireNonNull(recipe, "recipe");
+        return with(s -> s.recipe = recipe);
+    }
+
+    /** Total iterations per start (1000 in the paper). */
+    public IterativeReconstructor withIterations(int iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
+        }
+        return with(s -> s.iterations = iterations);
+    }
+
+    /** Random starts per frame (100 in the paper). */
+    public IterativeReconstructor withStarts(int starts) {
+        if (starts < 1) {
+            throw new IllegalArgumentException("starts must be at least 1, got " + starts);
+        }
+        return with(s -> s.starts = starts);
+    }
+
+    public IterativeReconstructor withSeed(long seed) {
+        return with(s -> s.seed = seed);
+    }
+
+    public IterativeReconstructor withInitialSupport(InitialSupport support) {
+        Objects.requireNonNull(support, "support");
+        return with(s -> s.initialSupport = support);
+    }
+
+    /** Shrink-wrap with exactly these settings (not rescaled) every 50 main iterations. */
+    public IterativeReconstructor withShrinkWrap(ShrinkWrap shrinkWrap) {
+        Objects.requireNonNull(shrinkWrap, "shrinkWrap");
+        return with(s -> {
+            s.shrinkWrap = shrinkWrap;
+            s.shrinkWrapMode = ShrinkWrapMode.GIVEN;
+        });
+    }
+
+    /** Keep the initial support fixed. */
+    public IterativeReconstructor withoutShrinkWrap() {
+        return with(s -> s.shrinkWrapMode = ShrinkWrapMode.OFF);
+    }
+
+    /** The share of iterations run as ER at the end, in [0, 1); default: the algorithm's (0.1 for HIO, RAAR). */
+    public IterativeReconstructor withFinalErFraction(double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("final ER fraction must be in [0, 1), got " + fraction);
+        }
+        return with(s -> s.finalErFraction = fraction);
+    }
+
+    public IterativeReconstructor withSelection(Selection selection) {
+        Objects.requireNonNull(selection, "selection");
+        return with(s -> s.selection = selection);
+    }
+
+    /** R_F is recorded every this many iterations (1 = every iteration; each record costs about one transform). */
+    public IterativeReconstructor withHistoryInterval(int interval) {
+        if (interval < 1) {
+            throw new IllegalArgumentException("history interval must be at least 1, got " + interval);
+        }
+        return with(s -> s.historyInterval = interval);
+    }
+
+    /** The most rows (frames × starts) run together; a frame's starts always share a batch. */
+    public IterativeReconstructor withMaxBatchRows(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("batch rows must be at least 1, got " + rows);
+        }
+        return with(s -> s.maxBatchRows = rows);
+    }
+
+    /** n, the object box (scales the initial square support and shrink-wrap); default N/8. */
+    public IterativeReconstructor withObjectBoxPx(int objectBoxPx) {
+        if (objectBoxPx < 1) {
+            throw new IllegalArgumentException("object box must be positive, got " + objectBoxPx);
+        }
+        return with(s -> s.objectBoxPx = objectBoxPx);
+    }
+
+    public Algorithm algorithm() {
+        return settings.algorithm;
+    }
+
+    public int iterations() {
+        return settings.iterations;
+    }
+
+    public int starts() {
+        return settings.starts;
+    }
+
+    public long seed() {
+        return settings.seed;
+    }
+
+    public InitialSupport initialSupport() {
+        return settings.initialSupport;
+    }
+
+    public Selection selection() {
+        return settings.selection;
+    }
+
+    public int historyInterval() {
+        return settings.historyInterval;
+    }
+
+    public int maxBatchRows() {
+        return settings.maxBatchRows;
+    }
+
+    /** The object box used for a window: the one set, else min(H, W)/8. */
+    public int objectBoxPxFor(int height, int width) {
+        return settings.objectBoxPx > 0 ? settings.objectBoxPx : Math.max(1, Math.min(height, width) / 8);
+    }
+
+    /** The recipe run for an object box of {@code objectBoxPx} (its string is the provenance). */
+    public Operator recipe(int objectBoxPx) {
+        if (settings.recipe != null) {
+            return settings.recipe;
+        }
+        Operator step = settings.step != null ? settings.step : settings.algorithm.defaultStep();
+        ShrinkWrap sw = switch (settings.shrinkWrapMode) {
+            case PAPER_SCALED -> ShrinkWrap.withDefaults().scaledToObjectBox(objectBoxPx);
+            case GIVEN -> settings.shrinkWrap;
+            case OFF -> null;
+        };
+        double er = Double.isNaN(settings.finalErFraction) ? settings.algorithm.defaultFinalErFraction()
+                : settings.finalErFraction;
+        return Algorithms.recipe(step, settings.iterations, sw, Algorithms.SHRINK_WRAP_INTERVAL, er);
+    }
+
+    /** Reconstructs one frame. */
+    public Reconstruction reconstruct(NDManager manager, DiffractionFrame frame) {
+        return reconstruct(manager, List.of(frame)).get(0);
+    }
+
+    /** Reconstructs {@code frames}, in order. */
+    public List<Reconstruction> reconstruct(NDManager manager, List<DiffractionFrame> frames) {
+        List<Reconstruction> out = new ArrayList<>(frames.size());
+        reconstruct(manager, frames, out::add);
+        return out;
+    }
+
+    /**
+     * Reconstructs {@code frames}, handing each result to {@code sink} in order as its batch finishes
+     * (for progress bars and for runs too large to hold).
+     *
+     * @throws IllegalArgumentException for an empty list or bad settings for a frame (e.g. a support
+     *                                  larger than the window)
+     * @throws org.dpr.DprException     for unusable data (no measured pixel, zero or non-finite intensity)
+     *                                  or when every start of a frame diverged
+     */
+    public void reconstruct(NDManager manager, List<DiffractionFrame> frames, Consumer<Reconstruction> sink) {
+        Objects.requireNonNull(manager, "manager");
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("no frames to reconstruct");
+        }
+        int perBatch = Math.max(1, settings.maxBatchRows / settings.starts);
+        int i = 0;
+        while (i < frames.size()) {
+            DiffractionFrame first = frames.get(i);
+            int j = i + 1;
+            while (j < frames.size() && j - i < perBatch && frames.get(j).height() == first.height()
+                    && frames.get(j).width() == first.width()) {
+                j++;
+            }
+            long[] indices = new long[j - i];
+            for (int k = i; k < j; k++) {
+                indices[k - i] = (long) frames.get(k).metadata().number(FrameMetadata.FRAME_INDEX).orElse(k);
+            }
+            runBatch(manager, frames.subList(i, j), indices).forEach(sink);
+            i = j;
+        }
+    }
+
+    private List<Reconstruction> runBatch(NDManager manager, List<DiffractionFrame> frames, long[] frameIndices) {
+        long started = System.nanoTime();
+        int h = frames.get(0).height();
+        int w = frames.get(0).width();
+        int n = objectBoxPxFor(h, w);
+        if (n > Math.min(h, w)) {
+            throw new IllegalArgumentException("object box " + n + " px is larger than the window " + h + "×" + w);
+        }
+        Operator recipe = recipe(n);
+        int starts = settings.starts;
+        List<Selected> chosen = new ArrayList<>();
+        try (NDManager batch = manager.newSubManager()) {
+            float[] supports = new float[frames.size() * h * w];
+            for (int f = 0; f < frames.size(); f++) {
+                System.arraycopy(settings.initialSupport.create(batch, frames.get(f), n), 0, supports, f * h * w, h * w);
+            }
+            Measurement data = Measurement.fromFrames(batch, frames, starts);
+            RfRecorder recorder = RfRecorder.every(settings.historyInterval);
+            PhasingState state;
+            try (NDArray support = batch.create(supports, new Shape(frames.size(), h, w))) {
+                state = PhasingState.randomStarts(data, support, settings.seed, frameIndices).withListener(recorder);
+            }
+            try (PhasingState last = recipe.apply(state); NDArray estimates = last.estimate();
+                 NDArray rfs = Projections.rFactors(estimates, data)) {
+                float[] rf = rfs.toFloatArray();
+                for (int f = 0; f < frames.size(); f++) {
+                    chosen.add(select(batch, estimates, data, rf, f, frameIndices[f], recorder, h, w));
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9 / frames.size();
+        List<Reconstruction> out = new ArrayList<>();
+        for (Selected c : chosen) {
+            float[] window = WindowAligner.centre(c.window, h, w);
+            out.add(new Reconstruction(h, w, n, WindowAligner.crop(window, h, w, n), window, c.rf, c.history,
+                    recipe.toString(), seconds, starts, c.dropped, c.best, settings.selection, c.startRf));
+        }
+        return out;
+    }
+
+    private record Selected(float[] window, double rf, RfHistory history, int dropped, int best, float[] startRf) {
+    }
+
+    private Selected select(NDManager manager, NDArray estimates, Measurement data, float[] rf, int frame,
+                            long frameIndex, RfRecorder recorder, int h, int w) {
+        int starts = settings.starts;
+        int base = frame * starts;
+        float[] startRf = new float[starts];
+        for (int s = 0; s < starts; s++) {
+            startRf[s] = Float.isFinite(rf[base + s]) ? rf[base + s] : Float.NaN;
+        }
+        int[] order = IntStream.range(0, starts).filter(s -> !Float.isNaN(startRf[s])).boxed()
+                .sorted(Comparator.comparingDouble(s -> startRf[s])).mapToInt(Integer::intValue).toArray();
+        int dropped = starts - order.length;
+        if (order.length == 0) {
+            throw new StartsDivergedException("frame " + frameIndex + ": all " + starts
+                    + " random starts diverged (NaN/Inf); check the data, the support and the parameters");
+        }
+        if (dropped > 0) {
+            LOG.warn("frame {}: dropped {} of {} random starts whose iterates became NaN/Inf", frameIndex, dropped, starts);
+        }
+        int best = order[0];
+        float[] window;
+        try (NDArray row = estimates.get(base + best)) {
+            window = row.toFloatArray();
+        }
+        double finalRf = startRf[best];
+        int count = Math.min(settings.selection.count(), order.length);
+        if (settings.selection.mode() == Selection.Mode.AVERAGE_OF_BEST && count > 1) {
+            double[] sum = new double[h * w];
+            for (int k = 0; k < count; k++) {
+                float[] other;
+                try (NDArray row = estimates.get(base + order[k])) {
+                    other = k == 0 ? window : WindowAligner.align(manager, window, row.toFloatArray(), h, w);
+                }
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += other[i];
+                }
+            }
+            float[] mean = new float[h * w];
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] = (float) (sum[i] / count);
+            }
+            window = mean;
+            finalRf = rFactorOfRow(manager, mean, data, base + best, h, w);
+        }
+        return new Selected(window, finalRf, recorder.history(base + best), dropped, best, startRf);
+    }
+
+    /** R_F of one real window object against the data of row {@code row}. */
+    private static double rFactorOfRow(NDManager manager, float[] object, Measurement data, int row, int h, int w) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray objects = m.create(object, new Shape(1, h, w));
+            NDArray index = m.create(new long[] {row});
+            NDArray modulus = Spectra.forwardHalf(objects).abs();
+            NDArray direct = modulus.sub(data.halfAmplitudes().get(index)).abs().mul(data.halfMask().get(index));
+            NDArray mirrored = modulus.sub(data.halfMirrorAmplitudes().get(index)).abs()
+                    .mul(data.halfMirrorMask().get(index));
+            double numerator = direct.sum().getFloat() + mirrored.sum().getFloat();
+            return numerator / data.measuredAmplitudeSums().getFloat(row);
+        }
+    }
+}
