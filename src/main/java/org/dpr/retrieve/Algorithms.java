@@ -18,13 +18,13 @@ public final class Algorithms {
     }
 
     /**
-     * The paper's recipe for {@code algorithm} over {@code iterations}: default parameters, shrink-wrap
-     * every 50 iterations with the paper's widths scaled to {@code objectBoxPx}, and the final 10 % ER
-     * for HIO and RAAR.
+     * The paper's recipe for {@code algorithm} over {@code iterations}: default parameters, the paper's
+     * shrink-wrap ({@link ShrinkWrap#withDefaults()}) every 50 iterations, and the final 10 % ER for HIO
+     * and RAAR.
      */
-    public static Operator paperRecipe(Algorithm algorithm, int iterations, int objectBoxPx) {
-        return recipe(algorithm.defaultStep(), iterations, ShrinkWrap.withDefaults().scaledToObjectBox(objectBoxPx),
-                SHRINK_WRAP_INTERVAL, algorithm.defaultFinalErFraction());
+    public static Operator paperRecipe(Algorithm algorithm, int iterations) {
+        return recipe(algorithm.defaultStep(), iterations, ShrinkWrap.withDefaults(), SHRINK_WRAP_INTERVAL,
+                algorithm.defaultFinalErFraction());
     }
 
     /**

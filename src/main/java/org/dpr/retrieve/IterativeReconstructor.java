@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class IterativeReconstructor {
     private static final Logger LOG = LoggerFactory.getLogger(IterativeReconstructor.class);
 
-    private enum ShrinkWrapMode { PAPER_SCALED, GIVEN, OFF }
+    private enum ShrinkWrapMode { ON, OFF }
 
     private static final class Settings implements Cloneable {
         Algorithm algorithm = Algorithm.HIO;
@@ -46,7 +46,7 @@ public final class IterativeReconstructor {
         int starts = 100;
         long seed;
         InitialSupport initialSupport = InitialSupport.simulation();
-        ShrinkWrapMode shrinkWrapMode = ShrinkWrapMode.PAPER_SCALED;
+        ShrinkWrapMode shrinkWrapMode = ShrinkWrapMode.ON;
         ShrinkWrap shrinkWrap = ShrinkWrap.withDefaults();
         double finalErFraction = Double.NaN;
         Selection selection = Selection.lowestRf();
@@ -72,7 +72,9 @@ public final class IterativeReconstructor {
     }
 
     /**
-     * HIO (β 0.9), 1000 iterations with shrink-wrap every 50 and the final 100 ER, 100 random starts,
+     * HIO (β 0.9), 1000 iterations with the paper's shrink-wrap (σ 3 px, in pixels whatever the window:
+     * scaled down to the 16-px object box of N = 128 the blur is too weak and the support collapses on
+     * noisy frames) every 50 and the final 100 ER, 100 random starts,
      * seed 0, the simulation support (60/64 of the object box), lowest-R_F selection, R_F recorded every
      * 10 iterations, batches of up to 100 rows, object box N/8.
      */
@@ -135,12 +137,12 @@ public final class IterativeReconstructor {
         return with(s -> s.initialSupport = support);
     }
 
-    /** Shrink-wrap with exactly these settings (not rescaled) every 50 main iterations. */
+    /** Shrink-wrap with these settings every 50 main iterations (default: the paper's, {@link ShrinkWrap#withDefaults()}). */
     public IterativeReconstructor withShrinkWrap(ShrinkWrap shrinkWrap) {
         Objects.requireNonNull(shrinkWrap, "shrinkWrap");
         return with(s -> {
             s.shrinkWrap = shrinkWrap;
-            s.shrinkWrapMode = ShrinkWrapMode.GIVEN;
+            s.shrinkWrapMode = ShrinkWrapMode.ON;
         });
     }
 
@@ -178,7 +180,7 @@ public final class IterativeReconstructor {
         return with(s -> s.maxBatchRows = rows);
     }
 
-    /** n, the object box (scales the initial square support and shrink-wrap); default N/8. */
+    /** n, the object box (scales the initial square support); default N/8. */
     public IterativeReconstructor withObjectBoxPx(int objectBoxPx) {
         if (objectBoxPx < 1) {
             throw new IllegalArgumentException("object box must be positive, got " + objectBoxPx);
@@ -223,17 +225,13 @@ public final class IterativeReconstructor {
         return settings.objectBoxPx > 0 ? settings.objectBoxPx : Math.max(1, Math.min(height, width) / 8);
     }
 
-    /** The recipe run for an object box of {@code objectBoxPx} (its string is the provenance). */
-    public Operator recipe(int objectBoxPx) {
+    /** The recipe that runs (its string is the provenance stored with every result). */
+    public Operator recipe() {
         if (settings.recipe != null) {
             return settings.recipe;
         }
         Operator step = settings.step != null ? settings.step : settings.algorithm.defaultStep();
-        ShrinkWrap sw = switch (settings.shrinkWrapMode) {
-            case PAPER_SCALED -> ShrinkWrap.withDefaults().scaledToObjectBox(objectBoxPx);
-            case GIVEN -> settings.shrinkWrap;
-            case OFF -> null;
-        };
+        ShrinkWrap sw = settings.shrinkWrapMode == ShrinkWrapMode.ON ? settings.shrinkWrap : null;
         double er = Double.isNaN(settings.finalErFraction) ? settings.algorithm.defaultFinalErFraction()
                 : settings.finalErFraction;
         return Algorithms.recipe(step, settings.iterations, sw, Algorithms.SHRINK_WRAP_INTERVAL, er);
@@ -291,7 +289,7 @@ public final class IterativeReconstructor {
         if (n > Math.min(h, w)) {
             throw new IllegalArgumentException("object box " + n + " px is larger than the window " + h + "×" + w);
         }
-        Operator recipe = recipe(n);
+        Operator recipe = recipe();
         int starts = settings.starts;
         List<Selected> chosen = new ArrayList<>();
         try (NDManager batch = manager.newSubManager()) {
@@ -375,14 +373,17 @@ public final class IterativeReconstructor {
     /** R_F of one real window object against the data of row {@code row}. */
     private static double rFactorOfRow(NDManager manager, float[] object, Measurement data, int row, int h, int w) {
         try (NDManager m = manager.newSubManager()) {
-            NDArray objects = m.create(object, new Shape(1, h, w));
             NDArray index = m.create(new long[] {row});
-            NDArray modulus = Spectra.forwardHalf(objects).abs();
-            NDArray direct = modulus.sub(data.halfAmplitudes().get(index)).abs().mul(data.halfMask().get(index));
-            NDArray mirrored = modulus.sub(data.halfMirrorAmplitudes().get(index)).abs()
-                    .mul(data.halfMirrorMask().get(index));
-            double numerator = direct.sum().getFloat() + mirrored.sum().getFloat();
-            return numerator / data.measuredAmplitudeSums().getFloat(row);
+            NDArray[] rows = {data.halfAmplitudes().get(index), data.halfMask().get(index),
+                data.halfMirrorAmplitudes().get(index), data.halfMirrorMask().get(index),
+                data.measuredAmplitudeSums().get(index)};
+            for (NDArray a : rows) {
+                a.attach(m);
+            }
+            NDArray rf = Projections.rFactors(m.create(object, new Shape(1, h, w)), rows[0], rows[1], rows[2], rows[3],
+                    rows[4]);
+            rf.attach(m);
+            return rf.getFloat(0);
         }
     }
 }

@@ -31,11 +31,12 @@ public interface Operator {
     }
 
     /**
-     * This operator applied {@code count} times: printed {@code this**count}.
+     * This operator applied {@code count} times: printed {@code this**count} ({@code this} itself for 1).
      *
      * @throws IllegalArgumentException if {@code count < 1}
      */
     default Operator times(int count) {
-        return new Repeat(this, count);
+        Repeat repeat = new Repeat(this, count);
+        return count == 1 ? this : repeat;
     }
 }

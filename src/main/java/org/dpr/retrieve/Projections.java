@@ -1,7 +1,6 @@
 package org.dpr.retrieve;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
 
 /**
  * The projections the algorithms are made of (paper §4.5), on batched (B, H, W) arrays.
@@ -25,32 +24,25 @@ final class Projections {
      * symmetrised gains of {@link Measurement}: one real-to-complex and one complex-to-real transform.
      */
     static NDArray fourierProjectReal(NDArray u, Measurement data) {
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDArray spectrum = Spectra.forwardHalf(u);
-            NDArray modulus = spectrum.abs();
+        try (NDArray spectrum = Spectra.forwardHalf(u); NDArray modulus = spectrum.abs()) {
             modulus.addi(EPSILON);
-            NDArray gain = data.halfSymmetricAmplitudes().div(modulus);
-            gain.addi(data.halfSymmetricUnmeasured());
-            spectrum.muli(gain);
-            NDArray projected = Spectra.inverseHalf(spectrum, (int) u.getShape().get(2));
-            NDScope.unregister(projected);
-            return projected;
+            try (NDArray gain = data.halfSymmetricAmplitudes().div(modulus)) {
+                gain.addi(data.halfSymmetricUnmeasured());
+                spectrum.muli(gain);
+            }
+            return Spectra.inverseHalf(spectrum, (int) u.getShape().get(2));
         }
     }
 
     /** P_M z of a complex spectrum z (B, H, W) in FFT order: exact amplitude replacement on measured pixels. */
     static NDArray fourierProjectComplex(NDArray z, Measurement data) {
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDArray modulus = z.abs();
+        try (NDArray modulus = z.abs()) {
             modulus.addi(EPSILON);
-            NDArray gain = data.amplitudes().div(modulus);
-            gain.subi(data.mask());
-            gain.addi(1f);
-            NDArray projected = z.mul(gain);
-            NDScope.unregister(projected);
-            return projected;
+            try (NDArray gain = data.amplitudes().div(modulus)) {
+                gain.subi(data.mask());
+                gain.addi(1f);
+                return z.mul(gain);
+            }
         }
     }
 
@@ -66,18 +58,21 @@ final class Projections {
      * on the device; returns (B).
      */
     static NDArray rFactors(NDArray objects, Measurement data) {
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDArray modulus = Spectra.forwardHalf(objects).abs();
-            NDArray direct = modulus.sub(data.halfAmplitudes()).abs();
-            direct.muli(data.halfMask());
-            NDArray mirrored = modulus.sub(data.halfMirrorAmplitudes()).abs();
-            mirrored.muli(data.halfMirrorMask());
-            NDArray numerator = direct.sum(new int[] {1, 2});
-            numerator.addi(mirrored.sum(new int[] {1, 2}));
-            NDArray rf = numerator.div(data.measuredAmplitudeSums());
-            NDScope.unregister(rf);
-            return rf;
+        return rFactors(objects, data.halfAmplitudes(), data.halfMask(), data.halfMirrorAmplitudes(),
+                data.halfMirrorMask(), data.measuredAmplitudeSums());
+    }
+
+    /** R_F with the half-spectrum data given explicitly (rows may be a selection of a measurement's). */
+    static NDArray rFactors(NDArray objects, NDArray amplitudes, NDArray mask, NDArray mirrorAmplitudes,
+                            NDArray mirrorMask, NDArray amplitudeSums) {
+        try (NDArray spectrum = Spectra.forwardHalf(objects); NDArray modulus = spectrum.abs();
+             NDArray direct = modulus.sub(amplitudes).abs(); NDArray mirrored = modulus.sub(mirrorAmplitudes).abs()) {
+            direct.muli(mask);
+            mirrored.muli(mirrorMask);
+            try (NDArray numerator = direct.sum(new int[] {1, 2}); NDArray other = mirrored.sum(new int[] {1, 2})) {
+                numerator.addi(other);
+                return numerator.div(amplitudeSums);
+            }
         }
     }
 }
