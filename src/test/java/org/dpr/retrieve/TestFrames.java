@@ -74,6 +74,16 @@ final class TestFrames {
         }
     }
 
+    /** The n×n box in the centre of a zero N×N window. */
+    static float[] pad(float[] box, int n, int window) {
+        float[] out = new float[window * window];
+        int top = (window - n) / 2;
+        for (int y = 0; y < n; y++) {
+            System.arraycopy(box, y * n, out, (top + y) * window + top, n);
+        }
+        return out;
+    }
+
     /** A noise-free, fully measured frame of {@code object}. */
     static DiffractionFrame frame(NDManager manager, float[] object, int n, int window) {
         float[] intensity = intensity(manager, object, n, window);
