@@ -8,9 +8,9 @@ package org.dpr.retrieve;
  * @param algorithm           the algorithm's name as it prints (HIO, GPS-R, …)
  * @param windowPx            N
  * @param batch               B, starts run together
- * @param iterations          timed iterations (after warm-up)
- * @param msPerStartIteration wall-clock milliseconds per start per iteration
- * @param fftFloorMsPerStart  milliseconds per start of one forward + one inverse complex FFT of (B, N, N)
+ * @param iterations          timed iterations (after warm-up); the median is reported
+ * @param msPerStartIteration median wall-clock milliseconds of one iteration, divided by B
+ * @param fftFloorMsPerStart  median milliseconds of one forward + one inverse complex FFT of (B, N, N), divided by B
  * @param device              where it ran
  */
 public record BenchmarkRow(String algorithm, int windowPx, int batch, int iterations, double msPerStartIteration,

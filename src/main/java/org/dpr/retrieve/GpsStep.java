@@ -43,18 +43,18 @@ final class GpsStep {
             NDArray yHat = s.dual() != null ? s.dual() : z.mul(0f);
             NDArray u = t == 1 ? z.sub(yHat) : z.sub(yHat.mul((float) t));
             // prox_T(u) = u·h with h = k·a/|u| + (1 − k) where measured, 1 where missing (k = t/(t + σ))
-            NDArray modulus = u.abs();
-            modulus.addi(Projections.EPSILON);
-            NDArray h = data.amplitudes().div(modulus);
+            NDArray h = Spectra.inverseModulus(u);
+            h.muli(data.amplitudes());
             h.subi(data.mask());
             h.muli(k);
             h.addi(1f);
-            u.muli(h);
-            nextZ = u;
-            NDArray w = nextZ.mul((float) (2 * dual));
-            z.muli((float) dual); // z is consumed
-            w.subi(z);
-            w.addi(yHat);
+            nextZ = u.mul(h);
+            // ŷ + s·(2z' − z) with ŷ = (z − u)/t and z' = u·h:  z·(1/t − s) + u·(2s·h − 1/t)
+            h.muli((float) (2 * dual));
+            h.subi((float) (1 / t));
+            NDArray w = u.muli(h);
+            z.muli((float) (1 / t - dual)); // z is consumed
+            w.addi(z);
             NDArray y = Spectra.inverse(w);
             NDArray positive = Projections.supportProject(Spectra.realPart(y), s.support());
             y.subi(positive);

@@ -13,9 +13,6 @@ import ai.djl.ndarray.NDArray;
  * </ul>
  */
 final class Projections {
-    /** Added to |U| before dividing: keeps 0/0 finite (the product with U = 0 is then 0). */
-    static final float EPSILON = 1e-30f;
-
     private Projections() {
     }
 
@@ -24,25 +21,21 @@ final class Projections {
      * symmetrised gains of {@link Measurement}: one real-to-complex and one complex-to-real transform.
      */
     static NDArray fourierProjectReal(NDArray u, Measurement data) {
-        try (NDArray spectrum = Spectra.forwardHalf(u); NDArray modulus = spectrum.abs()) {
-            modulus.addi(EPSILON);
-            try (NDArray gain = data.halfSymmetricAmplitudes().div(modulus)) {
-                gain.addi(data.halfSymmetricUnmeasured());
-                spectrum.muli(gain);
-            }
+        try (NDArray spectrum = Spectra.forwardHalf(u); NDArray gain = Spectra.inverseModulus(spectrum)) {
+            gain.muli(data.halfSymmetricAmplitudes());
+            gain.addi(data.halfSymmetricUnmeasured());
+            spectrum.muli(gain);
             return Spectra.inverseHalf(spectrum, (int) u.getShape().get(2));
         }
     }
 
     /** P_M z of a complex spectrum z (B, H, W) in FFT order: exact amplitude replacement on measured pixels. */
     static NDArray fourierProjectComplex(NDArray z, Measurement data) {
-        try (NDArray modulus = z.abs()) {
-            modulus.addi(EPSILON);
-            try (NDArray gain = data.amplitudes().div(modulus)) {
-                gain.subi(data.mask());
-                gain.addi(1f);
-                return z.mul(gain);
-            }
+        try (NDArray gain = Spectra.inverseModulus(z)) {
+            gain.muli(data.amplitudes());
+            gain.subi(data.mask());
+            gain.addi(1f);
+            return z.mul(gain);
         }
     }
 

@@ -47,6 +47,22 @@ final class Spectra {
         }
     }
 
+    /**
+     * 1/|z| of a complex array, as a new float32 array: (Re² + Im² + 10⁻³⁶)^(−1/2), computed on the real
+     * and imaginary planes — cheaper than the complex modulus (hypot) and one operation short of
+     * dividing by it. Where z = 0 the result is 10¹⁸ (finite), so that z · (a/|z|) stays 0.
+     */
+    static NDArray inverseModulus(NDArray z) {
+        try (NDArray pair = z.real(); NDArray re = pair.get(new NDIndex("..., 0"));
+             NDArray im = pair.get(new NDIndex("..., 1"))) {
+            NDArray r = re.mul(re);
+            im.muli(im);
+            r.addi(im);
+            r.addi(1e-36f);
+            return r.powi(-0.5f);
+        }
+    }
+
     /** Re z of a complex array, as a new float32 array. */
     static NDArray realPart(NDArray z) {
         try (NDArray pair = z.real()) {
