@@ -2,6 +2,7 @@ package org.dpr.retrieve;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 
 /**
  * One iteration of generalized proximal smoothing (Pham et al. 2019), a primal–dual hybrid gradient
@@ -57,13 +58,17 @@ final class GpsStep {
             w.addi(z);
             NDArray y = Spectra.inverse(w);
             NDArray positive = Projections.supportProject(Spectra.realPart(y), s.support());
-            y.subi(positive);
             double widthSquared = alpha * alpha / dual;
             if (variant == Variant.REAL_SPACE_SMOOTHING) {
-                NDArray filter = data.frequencySquaredPx().mul((float) (-0.5 / widthSquared)).exp();
-                nextDual = Spectra.forward(y);
-                nextDual.muli(filter);
+                // F(y − P_S y) = w − F(P_S y): P_S y is real, so no complex transform of y is needed
+                try (NDArray projected = Spectra.forward(positive)) {
+                    w.subi(projected);
+                }
+                NDArray filter = data.frequencySquaredPx().mul((float) (-0.5 / widthSquared)).exp()
+                        .toType(DataType.COMPLEX64, false);
+                nextDual = w.muli(filter);
             } else {
+                y.subi(positive);
                 double realWidthSquared = 4 * Math.PI * Math.PI * widthSquared;
                 NDArray weight = data.radiusSquaredPx().mul((float) (-0.5 / realWidthSquared)).exp();
                 y.muli(weight);
