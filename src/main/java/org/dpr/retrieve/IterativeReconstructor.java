@@ -4,20 +4,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.dpr.io.DiffractionFrame;
 import org.dpr.io.FrameMetadata;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Conventional phase retrieval of diffraction frames with the paper's protocol (§4.5): for each frame
- * {@link #starts()} random starting phases, all run as one batch (frames × starts rows, up to
- * {@link #maxBatchRows()}), the recipe of the chosen algorithm (shrink-wrap every 50 iterations, the
+ * {@link #starts()} random starting phases, run in batches of frames × starts rows (a frame's starts
+ * split over batches when they are many), the recipe of the chosen algorithm (shrink-wrap every 50 iterations, the
  * final 10 % ER for HIO and RAAR), then selection of the lowest-R_F start or the aligned average of
  * the best few. Immutable; every setting has the paper's value as default:
  *
@@ -34,8 +30,6 @@ import org.slf4j.LoggerFactory;
  * {@link StartsDivergedException}.
  */
 public final class IterativeReconstructor {
-    private static final Logger LOG = LoggerFactory.getLogger(IterativeReconstructor.class);
-
     private enum ShrinkWrapMode { ON, OFF }
 
     private static final class Settings implements Cloneable {
@@ -51,7 +45,7 @@ public final class IterativeReconstructor {
         double finalErFraction = Double.NaN;
         Selection selection = Selection.lowestRf();
         int historyInterval = 10;
-        int maxBatchRows = 100;
+        int maxBatchRows;
         int objectBoxPx;
 
         Settings copy() {
@@ -76,7 +70,7 @@ public final class IterativeReconstructor {
      * scaled down to the 16-px object box of N = 128 the blur is too weak and the support collapses on
      * noisy frames) every 50 and the final 100 ER, 100 random starts,
      * seed 0, the simulation support (60/64 of the object box), lowest-R_F selection, R_F recorded every
-     * 10 iterations, batches of up to 100 rows, object box N/8.
+     * 10 iterations, automatic batch size, object box N/8.
      */
     public static IterativeReconstructor withDefaults() {
         return DEFAULT;
@@ -172,7 +166,10 @@ public final class IterativeReconstructor {
         return with(s -> s.historyInterval = interval);
     }
 
-    /** The most rows (frames × starts) run together; a frame's starts always share a batch. */
+    /**
+     * The most rows (frames × starts) run together; default: automatic ({@link #batchRowsFor}). A
+     * frame's starts are split over several batches when they are more than this.
+     */
     public IterativeReconstructor withMaxBatchRows(int rows) {
         if (rows < 1) {
             throw new IllegalArgumentException("batch rows must be at least 1, got " + rows);
@@ -216,6 +213,7 @@ public final class IterativeReconstructor {
         return settings.historyInterval;
     }
 
+    /** The set maximum rows per batch, 0 for automatic. */
     public int maxBatchRows() {
         return settings.maxBatchRows;
     }
@@ -250,8 +248,8 @@ public final class IterativeReconstructor {
     }
 
     /**
-     * Reconstructs {@code frames}, handing each result to {@code sink} in order as its batch finishes
-     * (for progress bars and for runs too large to hold).
+     * Reconstructs {@code frames}, handing each result to {@code sink} in order as it finishes (for
+     * progress bars and for runs too large to hold).
      *
      * @throws IllegalArgumentException for an empty list or bad settings for a frame (e.g. a support
      *                                  larger than the window)
@@ -263,127 +261,99 @@ public final class IterativeReconstructor {
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("no frames to reconstruct");
         }
-        int perBatch = Math.max(1, settings.maxBatchRows / settings.starts);
+        int starts = settings.starts;
         int i = 0;
         while (i < frames.size()) {
             DiffractionFrame first = frames.get(i);
+            int rows = batchRowsFor(manager, first.height(), first.width());
+            int perBatch = Math.max(1, rows / starts);
             int j = i + 1;
             while (j < frames.size() && j - i < perBatch && frames.get(j).height() == first.height()
                     && frames.get(j).width() == first.width()) {
                 j++;
             }
-            long[] indices = new long[j - i];
-            for (int k = i; k < j; k++) {
-                indices[k - i] = (long) frames.get(k).metadata().number(FrameMetadata.FRAME_INDEX).orElse(k);
+            List<DiffractionFrame> group = frames.subList(i, j);
+            long[] indices = new long[group.size()];
+            List<StartSelection> selections = new ArrayList<>();
+            for (int k = 0; k < group.size(); k++) {
+                indices[k] = (long) group.get(k).metadata().number(FrameMetadata.FRAME_INDEX).orElse(i + k);
+                selections.add(new StartSelection(settings.selection, starts));
             }
-            runBatch(manager, frames.subList(i, j), indices).forEach(sink);
+            // a frame's starts go in one batch, or in several when they are more than a batch holds
+            for (int s0 = 0; s0 < starts; s0 += rows) {
+                runBatch(manager, group, indices, s0, Math.min(rows, starts - s0), selections);
+            }
+            for (int k = 0; k < group.size(); k++) {
+                sink.accept(finish(manager, group.get(k), indices[k], selections.get(k)));
+            }
             i = j;
         }
     }
 
-    private List<Reconstruction> runBatch(NDManager manager, List<DiffractionFrame> frames, long[] frameIndices) {
+    /**
+     * Rows per batch: the set maximum, else on a GPU 128 and on a CPU as many as keep one complex
+     * (rows, H, W) array within 32 MiB — the largest block glibc's allocator serves from memory it
+     * reuses; larger arrays are mapped afresh on every allocation and their pages faulted in again (at
+     * N = 512 batches of 100 starts measured twice as slow per start as batches of 10).
+     */
+    int batchRowsFor(NDManager manager, int height, int width) {
+        return settings.maxBatchRows > 0 ? settings.maxBatchRows : automaticBatchRows(manager, height, width);
+    }
+
+    static int automaticBatchRows(NDManager manager, int height, int width) {
+        if (manager.getDevice().isGpu()) {
+            return 128;
+        }
+        return (int) Math.max(1, (32L << 20) / (8L * height * width));
+    }
+
+    private void runBatch(NDManager manager, List<DiffractionFrame> frames, long[] frameIndices, int firstStart,
+                          int count, List<StartSelection> selections) {
         long started = System.nanoTime();
         int h = frames.get(0).height();
         int w = frames.get(0).width();
-        int n = objectBoxPxFor(h, w);
-        if (n > Math.min(h, w)) {
-            throw new IllegalArgumentException("object box " + n + " px is larger than the window " + h + "×" + w);
-        }
-        Operator recipe = recipe();
-        int starts = settings.starts;
-        List<Selected> chosen = new ArrayList<>();
+        int n = objectBoxFor(h, w);
         try (NDManager batch = manager.newSubManager()) {
             float[] supports = new float[frames.size() * h * w];
             for (int f = 0; f < frames.size(); f++) {
                 System.arraycopy(settings.initialSupport.create(batch, frames.get(f), n), 0, supports, f * h * w, h * w);
             }
-            Measurement data = Measurement.fromFrames(batch, frames, starts);
+            Measurement data = Measurement.fromFrames(batch, frames, count);
             RfRecorder recorder = RfRecorder.every(settings.historyInterval);
             PhasingState state;
             try (NDArray support = batch.create(supports, new Shape(frames.size(), h, w))) {
-                state = PhasingState.randomStarts(data, support, settings.seed, frameIndices).withListener(recorder);
+                state = PhasingState.randomStarts(data, support, settings.seed, frameIndices, firstStart)
+                        .withListener(recorder);
             }
-            try (PhasingState last = recipe.apply(state); NDArray estimates = last.estimate();
+            try (PhasingState last = recipe().apply(state); NDArray estimates = last.estimate();
                  NDArray rfs = Projections.rFactors(estimates, data)) {
                 float[] rf = rfs.toFloatArray();
                 for (int f = 0; f < frames.size(); f++) {
-                    chosen.add(select(batch, estimates, data, rf, f, frameIndices[f], recorder, h, w));
+                    selections.get(f).add(estimates, rf, f * count, count, firstStart, recorder);
                 }
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9 / frames.size();
-        List<Reconstruction> out = new ArrayList<>();
-        for (Selected c : chosen) {
-            float[] window = WindowAligner.centre(c.window, h, w);
-            out.add(new Reconstruction(h, w, n, WindowAligner.crop(window, h, w, n), window, c.rf, c.history,
-                    recipe.toString(), seconds, starts, c.dropped, c.best, settings.selection, c.startRf));
-        }
-        return out;
+        selections.forEach(s -> s.addSeconds(seconds));
     }
 
-    private record Selected(float[] window, double rf, RfHistory history, int dropped, int best, float[] startRf) {
+    private Reconstruction finish(NDManager manager, DiffractionFrame frame, long frameIndex, StartSelection selection) {
+        long started = System.nanoTime();
+        int h = frame.height();
+        int w = frame.width();
+        int n = objectBoxFor(h, w);
+        StartSelection.Outcome o = selection.finish(manager, frame, frameIndex);
+        float[] window = WindowAligner.centre(o.window(), h, w);
+        double seconds = selection.seconds() + (System.nanoTime() - started) / 1e9;
+        return new Reconstruction(h, w, n, WindowAligner.crop(window, h, w, n), window, o.rf(), o.history(),
+                recipe().toString(), seconds, settings.starts, o.dropped(), o.best(), settings.selection, o.startRf());
     }
 
-    private Selected select(NDManager manager, NDArray estimates, Measurement data, float[] rf, int frame,
-                            long frameIndex, RfRecorder recorder, int h, int w) {
-        int starts = settings.starts;
-        int base = frame * starts;
-        float[] startRf = new float[starts];
-        for (int s = 0; s < starts; s++) {
-            startRf[s] = Float.isFinite(rf[base + s]) ? rf[base + s] : Float.NaN;
+    private int objectBoxFor(int h, int w) {
+        int n = objectBoxPxFor(h, w);
+        if (n > Math.min(h, w)) {
+            throw new IllegalArgumentException("object box " + n + " px is larger than the window " + h + "×" + w);
         }
-        int[] order = IntStream.range(0, starts).filter(s -> !Float.isNaN(startRf[s])).boxed()
-                .sorted(Comparator.comparingDouble(s -> startRf[s])).mapToInt(Integer::intValue).toArray();
-        int dropped = starts - order.length;
-        if (order.length == 0) {
-            throw new StartsDivergedException("frame " + frameIndex + ": all " + starts
-                    + " random starts diverged (NaN/Inf); check the data, the support and the parameters");
-        }
-        if (dropped > 0) {
-            LOG.warn("frame {}: dropped {} of {} random starts whose iterates became NaN/Inf", frameIndex, dropped, starts);
-        }
-        int best = order[0];
-        float[] window;
-        try (NDArray row = estimates.get(base + best)) {
-            window = row.toFloatArray();
-        }
-        double finalRf = startRf[best];
-        int count = Math.min(settings.selection.count(), order.length);
-        if (settings.selection.mode() == Selection.Mode.AVERAGE_OF_BEST && count > 1) {
-            double[] sum = new double[h * w];
-            for (int k = 0; k < count; k++) {
-                float[] other;
-                try (NDArray row = estimates.get(base + order[k])) {
-                    other = k == 0 ? window : WindowAligner.align(manager, window, row.toFloatArray(), h, w);
-                }
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += other[i];
-                }
-            }
-            float[] mean = new float[h * w];
-            for (int i = 0; i < mean.length; i++) {
-                mean[i] = (float) (sum[i] / count);
-            }
-            window = mean;
-            finalRf = rFactorOfRow(manager, mean, data, base + best, h, w);
-        }
-        return new Selected(window, finalRf, recorder.history(base + best), dropped, best, startRf);
-    }
-
-    /** R_F of one real window object against the data of row {@code row}. */
-    private static double rFactorOfRow(NDManager manager, float[] object, Measurement data, int row, int h, int w) {
-        try (NDManager m = manager.newSubManager()) {
-            NDArray index = m.create(new long[] {row});
-            NDArray[] rows = {data.halfAmplitudes().get(index), data.halfMask().get(index),
-                data.halfMirrorAmplitudes().get(index), data.halfMirrorMask().get(index),
-                data.measuredAmplitudeSums().get(index)};
-            for (NDArray a : rows) {
-                a.attach(m);
-            }
-            NDArray rf = Projections.rFactors(m.create(object, new Shape(1, h, w)), rows[0], rows[1], rows[2], rows[3],
-                    rows[4]);
-            rf.attach(m);
-            return rf.getFloat(0);
-        }
+        return n;
     }
 }

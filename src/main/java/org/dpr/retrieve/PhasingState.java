@@ -94,6 +94,19 @@ public record PhasingState(NDArray object, Domain domain, NDArray dual, NDArray 
      * @param support (H, W), (F, H, W) or (B, H, W), 0/1, centred
      */
     public static PhasingState randomStarts(Measurement data, NDArray support, long seed, long[] frameIndices) {
+        return randomStarts(data, support, seed, frameIndices, 0);
+    }
+
+    /**
+     * As {@link #randomStarts(Measurement, NDArray, long, long[])} for starts {@code firstStart},
+     * {@code firstStart + 1}, … of each frame: a frame's starts may be run in several batches and come
+     * out the same as in one.
+     */
+    public static PhasingState randomStarts(Measurement data, NDArray support, long seed, long[] frameIndices,
+                                            int firstStart) {
+        if (firstStart < 0) {
+            throw new IllegalArgumentException("first start must be ≥ 0, got " + firstStart);
+        }
         if (frameIndices.length != data.frames()) {
             throw new IllegalArgumentException("need one frame index per frame (" + data.frames() + "), got "
                     + frameIndices.length);
@@ -109,7 +122,7 @@ public record PhasingState(NDArray object, Domain domain, NDArray dual, NDArray 
             for (int f = 0; f < data.frames(); f++) {
                 float[] phases = new float[starts * h * w];
                 for (int s = 0; s < starts; s++) {
-                    SplittableRandom random = new SplittableRandom(rowSeed(seed, frameIndices[f], s));
+                    SplittableRandom random = new SplittableRandom(rowSeed(seed, frameIndices[f], firstStart + s));
                     int offset = s * h * w;
                     for (int i = 0; i < h * w; i++) {
                         phases[offset + i] = (float) (2 * Math.PI * random.nextDouble());

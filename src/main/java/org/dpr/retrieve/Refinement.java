@@ -22,7 +22,7 @@ import org.dpr.io.DiffractionFrame;
  * }</pre>
  */
 public final class Refinement {
-    private static final Refinement DEFAULT = new Refinement(GpsR.refinementDefaults(), 50, 0.01, 99, 10, 100);
+    private static final Refinement DEFAULT = new Refinement(GpsR.refinementDefaults(), 50, 0.01, 99, 10, 0);
 
     private final Operator step;
     private final int iterations;
@@ -83,7 +83,7 @@ public final class Refinement {
         return new Refinement(step, iterations, supportThreshold, supportPercentile, interval, maxBatchRows);
     }
 
-    /** The most frames refined together. */
+    /** The most frames refined together (default: automatic, as {@link IterativeReconstructor}). */
     public Refinement withMaxBatchRows(int rows) {
         if (rows < 1) {
             throw new IllegalArgumentException("batch rows must be at least 1, got " + rows);
@@ -134,8 +134,10 @@ public final class Refinement {
         int i = 0;
         while (i < frames.size()) {
             DiffractionFrame first = frames.get(i);
+            int rows = maxBatchRows > 0 ? maxBatchRows
+                    : IterativeReconstructor.automaticBatchRows(manager, first.height(), first.width());
             int j = i + 1;
-            while (j < frames.size() && j - i < maxBatchRows && frames.get(j).height() == first.height()
+            while (j < frames.size() && j - i < rows && frames.get(j).height() == first.height()
                     && frames.get(j).width() == first.width()) {
                 j++;
             }
