@@ -10,9 +10,9 @@ public enum Algorithm {
     HIO("hio", 0.1),
     /** RAAR, β 0.87, final 10 % ER (as HIO). */
     RAAR("raar", 0.1),
-    /** GPS with Fourier-space smoothing of the dual (the paper's GPS, §4.5). */
+    /** GPS with the dual smoothed in real space (a Gaussian low-pass of its spectrum): the paper's GPS (§4.5). */
     GPS_R("gps-r", 0),
-    /** GPS with real-space smoothing of the dual. */
+    /** GPS with the dual smoothed in Fourier space (a Gaussian weight in real space). */
     GPS_F("gps-f", 0);
 
     private final String cliName;

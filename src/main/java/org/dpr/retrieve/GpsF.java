@@ -2,9 +2,9 @@ package org.dpr.retrieve;
 
 /**
  * Generalized proximal smoothing (Pham, Yin, Rana, Osher &amp; Miao, Opt. Express 27, 2792 (2019)),
- * one iteration; the update rules are in {@link GpsStep}. GPS-F: the smoothing is applied to the dual in real space, a Gaussian weight
- * W(r) = exp(−r²/(2(2πα/√s)²)) about the window centre, as in the DPR authors' code (the paper does not
- * use this variant).
+ * one iteration; the update rules are in {@link GpsStep}. GPS-F: the dual is smoothed in Fourier space, by a Gaussian weight in real space,
+ * W(r) = exp(−r²/(2(2πα/√s)²)) about the window centre, the width as in the DPR authors' code (the
+ * paper does not use this variant).
  *
  * <p>Defaults, paper §4.5 for 1000 iterations: t = 1, s = 0.9, σ = 0.01, ×10 at 40 % and at 70 % of
  * the run; α from 2·N (1024 at N = 512) decreasing linearly by 10 % of that every 10 % of the run.

@@ -2,9 +2,9 @@ package org.dpr.retrieve;
 
 /**
  * Generalized proximal smoothing (Pham, Yin, Rana, Osher &amp; Miao, Opt. Express 27, 2792 (2019)),
- * one iteration; the update rules are in {@link GpsStep}. GPS-R: the dual (real-space) variable is smoothed by a Gaussian low-pass in Fourier space,
- * G(q) = exp(−q²/(2(α/√s)²)), q the distance from zero frequency in pixels, normalised to 1 at q = 0 —
- * the variant the paper uses (§4.5).
+ * one iteration; the update rules are in {@link GpsStep}. GPS-R: the dual variable is smoothed in real space, by a Gaussian low-pass of its
+ * spectrum, G(q) = exp(−q²/(2(α/√s)²)), q the distance from zero frequency in pixels, normalised to 1
+ * at q = 0 — the variant the paper uses (§4.5).
  *
  * <p>Defaults, paper §4.5 for 1000 iterations: t = 1, s = 0.9, σ = 0.01, ×10 at 40 % and at 70 % of
  * the run; α from 2·N (1024 at N = 512) decreasing linearly by 10 % of that every 10 % of the run.

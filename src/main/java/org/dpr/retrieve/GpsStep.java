@@ -13,14 +13,17 @@ import ai.djl.ndarray.types.DataType;
  *   y' = F⁻¹(ŷ + s·(2z' − z))                                       (= y + s·F⁻¹(2z' − z))
  *   y' ← y' − P_S(y')                                                (conjugate support projection: the positive
  *                                                                     real part inside the support removed)
- *   GPS-R: ŷ' = G · F y',  G(q) = exp(−q² / (2(α/√s)²))             (Gaussian low-pass, 1 at q = 0, q in pixels)
- *   GPS-F: ŷ' = F(W · y'), W(r) = exp(−r² / (2(2πα/√s)²))           (the same smoothing applied in real space,
- *                                                                     r from the window centre, as the authors' code)
+ *   GPS-R: ŷ' = G · F y',  G(q) = exp(−q² / (2(α/√s)²))             (smoothing in real space: a Gaussian low-pass,
+ *                                                                     1 at q = 0, q in pixels of the spectrum)
+ *   GPS-F: ŷ' = F(W · y'), W(r) = exp(−r² / (2(2πα/√s)²))           (smoothing in Fourier space: a Gaussian weight
+ *                                                                     about the window centre, width as in the DPR
+ *                                                                     authors' code)
  * </pre>
  *
- * Keeping ŷ instead of y makes the F y of the next iteration free, so one iteration costs two complex
- * transforms. The object is P_S(F⁻¹ z) ({@link PhasingState#estimate()}). σ and α follow the
- * schedules of {@link GpsParameters} at the state's iteration.
+ * Keeping ŷ instead of y makes the F y of the next iteration free; for GPS-R, F(y' − P_S y') = ŵ −
+ * F(P_S y') with ŵ the spectrum just inverted, so one iteration costs one complex inverse transform of
+ * ŵ and one transform of the real P_S y'. The object is P_S(F⁻¹ z) ({@link PhasingState#estimate()}).
+ * σ and α follow the schedules of {@link GpsParameters} at the state's iteration.
  */
 final class GpsStep {
     enum Variant { REAL_SPACE_SMOOTHING, FOURIER_SPACE_SMOOTHING }

@@ -151,6 +151,21 @@ public sealed interface InitialSupport permits InitialSupport.CentredSquare, Ini
         }
 
         @Override
+        public boolean equals(Object o) {
+            return o instanceof Given g && g.sizePx == sizePx && Arrays.equals(g.image, image);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * sizePx + Arrays.hashCode(image);
+        }
+
+        @Override
+        public String toString() {
+            return "Given[" + sizePx + "×" + sizePx + "]";
+        }
+
+        @Override
         public float[] create(NDManager manager, DiffractionFrame frame, int objectBoxPx) {
             int h = frame.height();
             int w = frame.width();

@@ -13,9 +13,9 @@ import org.dpr.io.FrameMetadata;
 /**
  * Conventional phase retrieval of diffraction frames with the paper's protocol (§4.5): for each frame
  * {@link #starts()} random starting phases, run in batches of frames × starts rows (a frame's starts
- * split over batches when they are many), the recipe of the chosen algorithm (shrink-wrap every 50 iterations, the
- * final 10 % ER for HIO and RAAR), then selection of the lowest-R_F start or the aligned average of
- * the best few. Immutable; every setting has the paper's value as default:
+ * split over batches when they are many), the recipe of the chosen algorithm (shrink-wrap every 50
+ * iterations, the final 10 % ER for HIO and RAAR), then selection of the lowest-R_F start or the
+ * aligned average of the best few. Immutable; every setting has the paper's value as default:
  *
  * <pre>{@code
  * List<Reconstruction> out = IterativeReconstructor.withDefaults()      // HIO, 1000 iterations, 100 starts
@@ -25,7 +25,9 @@ import org.dpr.io.FrameMetadata;
  *
  * <p>The device is {@code manager}'s. Frames of different sizes go to different batches. Each frame's
  * starts are seeded by (seed, frame index — {@link FrameMetadata#FRAME_INDEX} when present, else the
- * position in the list — and start), so results do not depend on batching. A start whose iterate
+ * position in the list — and start), so results do not depend on batching (up to float rounding: a
+ * batch of a single row takes another FFT code path, and HIO amplifies last-bit differences). A start
+ * whose iterate
  * becomes NaN/Inf is dropped with a warning; if every start of a frame diverges the run fails with a
  * {@link StartsDivergedException}.
  */
@@ -66,11 +68,11 @@ public final class IterativeReconstructor {
     }
 
     /**
-     * HIO (β 0.9), 1000 iterations with the paper's shrink-wrap (σ 3 px, in pixels whatever the window:
-     * scaled down to the 16-px object box of N = 128 the blur is too weak and the support collapses on
-     * noisy frames) every 50 and the final 100 ER, 100 random starts,
-     * seed 0, the simulation support (60/64 of the object box), lowest-R_F selection, R_F recorded every
-     * 10 iterations, automatic batch size, object box N/8.
+     * HIO (β 0.9), 1000 iterations with the paper's shrink-wrap every 50 (σ 3 px in pixels whatever the
+     * window: scaled down to the 16-px object box of N = 128 the blur is too weak and the support
+     * collapses on noisy frames) and the final 100 ER; 100 random starts, seed 0, the simulation support
+     * (60/64 of the object box), lowest-R_F selection, R_F recorded every 10 iterations, automatic batch
+     * size, object box N/8.
      */
     public static IterativeReconstructor withDefaults() {
         return DEFAULT;
@@ -233,6 +235,16 @@ public final class IterativeReconstructor {
         double er = Double.isNaN(settings.finalErFraction) ? settings.algorithm.defaultFinalErFraction()
                 : settings.finalErFraction;
         return Algorithms.recipe(step, settings.iterations, sw, Algorithms.SHRINK_WRAP_INTERVAL, er);
+    }
+
+    /** The settings and the recipe, e.g. for provenance. */
+    @Override
+    public String toString() {
+        return "IterativeReconstructor[algorithm=" + settings.algorithm.cliName() + ", iterations=" + settings.iterations
+                + ", starts=" + settings.starts + ", seed=" + settings.seed + ", support=" + settings.initialSupport
+                + ", selection=" + settings.selection + ", historyInterval=" + settings.historyInterval
+                + ", objectBoxPx=" + (settings.objectBoxPx > 0 ? settings.objectBoxPx : "N/8")
+                + ", recipe=" + recipe() + "]";
     }
 
     /** Reconstructs one frame. */
