@@ -51,20 +51,14 @@ final class Projections {
      * on the device; returns (B).
      */
     static NDArray rFactors(NDArray objects, Measurement data) {
-        return rFactors(objects, data.halfAmplitudes(), data.halfMask(), data.halfMirrorAmplitudes(),
-                data.halfMirrorMask(), data.measuredAmplitudeSums());
-    }
-
-    /** R_F with the half-spectrum data given explicitly (rows may be a selection of a measurement's). */
-    static NDArray rFactors(NDArray objects, NDArray amplitudes, NDArray mask, NDArray mirrorAmplitudes,
-                            NDArray mirrorMask, NDArray amplitudeSums) {
         try (NDArray spectrum = Spectra.forwardHalf(objects); NDArray modulus = spectrum.abs();
-             NDArray direct = modulus.sub(amplitudes).abs(); NDArray mirrored = modulus.sub(mirrorAmplitudes).abs()) {
-            direct.muli(mask);
-            mirrored.muli(mirrorMask);
+             NDArray direct = modulus.sub(data.halfAmplitudes()).abs();
+             NDArray mirrored = modulus.sub(data.halfMirrorAmplitudes()).abs()) {
+            direct.muli(data.halfMask());
+            mirrored.muli(data.halfMirrorMask());
             try (NDArray numerator = direct.sum(new int[] {1, 2}); NDArray other = mirrored.sum(new int[] {1, 2})) {
                 numerator.addi(other);
-                return numerator.div(amplitudeSums);
+                return numerator.div(data.measuredAmplitudeSums());
             }
         }
     }
