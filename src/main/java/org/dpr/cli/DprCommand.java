@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
                 DemoCommand.class,
                 SimulateCommand.class,
                 InspectCommand.class,
+                ReconstructCommand.class,
                 BenchCommand.class,
         })
 public final class DprCommand implements Runnable {
