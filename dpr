@@ -20,5 +20,7 @@ if needs_build; then
 fi
 
 export OPT_OUT_TRACKING=true
-exec java ${DPR_JAVA_OPTS:--Xmx8g} -Djava.awt.headless=true -DOPT_OUT_TRACKING=true \
+# libtorch's threads sleep rather than spin while waiting: much faster on a busy machine
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+exec java ${DPR_JAVA_OPTS:--Xmx8g} -Djava.awt.headless=true -DOPT_OUT_TRACKING=true -Ddpr.home="$here" \
   -jar "$jar" "$@"

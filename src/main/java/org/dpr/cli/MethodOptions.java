@@ -1,6 +1,8 @@
 package org.dpr.cli;
 
 import java.util.Locale;
+import org.dpr.nn.DprModel;
+import org.dpr.pipeline.DprMethod;
 import org.dpr.pipeline.IterativeMethod;
 import org.dpr.pipeline.ReconstructionMethod;
 import org.dpr.retrieve.Algorithm;
@@ -15,8 +17,13 @@ import picocli.CommandLine.Option;
 public final class MethodOptions {
 
     @Option(names = {"-a", "--algorithm"}, defaultValue = "hio", paramLabel = "NAME",
-            description = "er, hio, raar, gps (= gps-r, the paper's GPS), gps-f (default: ${DEFAULT-VALUE}).")
+            description = "dpr, dpr+r (DPR then 50 GPS-R iterations), er, hio, raar, gps (= gps-r, the paper's GPS), gps-f "
+                    + "(default: ${DEFAULT-VALUE}).")
     String algorithm;
+
+    @Option(names = "--model", paramLabel = "MODEL.json",
+            description = "DPR model descriptor (default: the shipped model, models/dpr-small).")
+    java.nio.file.Path model;
 
     @Option(names = "--starts", defaultValue = "100", description = "Random starting phases, run as one batch (default: ${DEFAULT-VALUE}).")
     int starts;
@@ -48,6 +55,15 @@ public final class MethodOptions {
     /** The method these options describe. */
     public ReconstructionMethod create() {
         String name = algorithm.strip().toLowerCase(Locale.ROOT);
+        if ("dpr".equals(name) || "dpr+r".equals(name)) {
+            java.nio.file.Path descriptor = model != null ? model : Models.defaultModel();
+            DprModel loaded = DprModel.load(descriptor);
+            DprMethod.Mode mode = "dpr".equals(name) ? DprMethod.Mode.DPR : DprMethod.Mode.DPR_REFINED;
+            return DprMethod.of(loaded, descriptor.getFileName().toString(), mode);
+        }
+        if (model != null) {
+            throw new IllegalArgumentException("--model applies to dpr and dpr+r only, not " + name);
+        }
         Algorithm chosen = Algorithm.parse("gps".equals(name) ? "gps-r" : name);
         IterativeReconstructor r = IterativeReconstructor.withDefaults()
                 .withAlgorithm(chosen)

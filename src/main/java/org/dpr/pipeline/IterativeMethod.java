@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.dpr.io.DiffractionFrame;
 import org.dpr.io.FrameMetadata;
+import org.dpr.metrics.RFactor;
 import org.dpr.retrieve.IterativeReconstructor;
 import org.dpr.retrieve.Reconstruction;
 
@@ -48,7 +49,9 @@ public final class IterativeMethod implements ReconstructionMethod {
             reconstructor.reconstruct(manager, frames, (Reconstruction r) -> {
                 DiffractionFrame frame = frames.get(next[0]++);
                 long index = (long) frame.metadata().number(FrameMetadata.FRAME_INDEX).orElse(next[0] - 1);
-                sink.accept(new ObjectEstimate(index, name, r.objectBoxPx(), r.object(), r.rf(), r.seconds(), r.recipe()));
+                // R_F of the image we return (the n×n box), not of the whole-window iterate the engine ranks starts by
+                double rf = RFactor.withDefaults().compute(r.object(), frame);
+                sink.accept(new ObjectEstimate(index, name, r.objectBoxPx(), r.object(), rf, r.seconds(), r.recipe()));
             });
         }
     }
