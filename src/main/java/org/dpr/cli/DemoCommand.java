@@ -43,10 +43,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * machine, HIO ≈ 0.7 s and GPS ≈ 1.6 s per frame); the report says so.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the whole system on built-in defaults: simulate two small N = 128 test sets (irregular",
-                "masks + beamstop; a constant 4×4 centre square), reconstruct them with DPR, DPR+R, HIO and GPS",
-                "(iterative methods on a reduced protocol: fewer starts and iterations than the paper), and write",
-                "an HTML report with tables, plots and pictures. Takes about two minutes on two cores."})
+        description = {"Run the whole system on built-in defaults: simulate two small N = 128 test",
+                "sets (irregular masks + beamstop; a constant 4×4 centre square), reconstruct",
+                "them with DPR, DPR+R, HIO and GPS (HIO and GPS with fewer starts and iterations",
+                "than the paper), and write an HTML report with tables, plots and pictures.",
+                "Takes about two minutes on two cores."})
 public final class DemoCommand implements Callable<Integer> {
 
     /** The demo's window: the CPU-sized geometry of the shipped model. */
@@ -56,14 +57,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Report folder (default: ${DEFAULT-VALUE}); a previous demo report there is replaced.")
     Path outDir;
 
-    @Option(names = "--frames", defaultValue = "16", description = "Frames per mask set (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "16", description = "Frames per mask set (default: ${DEFAULT-VALUE}).")
     int frames;
 
-    @Option(names = "--starts", defaultValue = "12",
+    @Option(names = "--starts", paramLabel = "N", defaultValue = "12",
             description = "Random starts of HIO and GPS (default: ${DEFAULT-VALUE}; the paper: 100).")
     int starts;
 
-    @Option(names = "--iterations", defaultValue = "250",
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "250",
             description = "Iterations per start of HIO and GPS (default: ${DEFAULT-VALUE}; the paper: 1000).")
     int iterations;
 
@@ -71,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "DPR model for N = 128 (default: the shipped model, models/dpr-small).")
     Path model;
 
-    @Option(names = "--seed", defaultValue = "20261124", description = "Seed of the simulation and the starts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20261124", description = "Seed of the simulation and the starts (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Spec
@@ -177,6 +178,7 @@ public final class DemoCommand implements Callable<Integer> {
         Evaluation evaluation = Evaluation.withDefaults()
                 .withTitle("dpr demo — " + set.name() + " (N " + GEOMETRY.windowPx() + ")")
                 .withSettings(settings)
+                .withChunkFrames(4) // a progress step every 4 frames; batches of 4 × starts still fill the cores
                 .withShownFrames(List.of(0L, 1L, 2L).subList(0, Math.min(3, frames)));
         if (loaded != null) {
             String name = descriptor.getFileName().toString();
@@ -205,8 +207,9 @@ public final class DemoCommand implements Callable<Integer> {
                 .withParagraph(String.format(Locale.ROOT, "Reduced protocol: to finish in about two minutes on two cores, "
                                 + "HIO and GPS ran %d random starts × %d iterations instead of the paper's 100 × 1000 (§4.5); "
                                 + "they are faster and may be less accurate here than under the full protocol. DPR+R refines "
-                                + "with the paper's 50 GPS-R iterations. For the full protocol run: dpr evaluate --test "
-                                + "data/irregular-beamstop.cxi --starts 100 --iterations 1000 --out full-report", starts, iterations))
+                                + "with the paper's 50 GPS-R iterations. For the full protocol run: dpr evaluate --test %s "
+                                + "--starts 100 --iterations 1000 --out full-report", starts, iterations,
+                        outDir.resolve("data").resolve(SETS.get(0).name() + ".cxi")))
                 .withParagraph(descriptor == null
                         ? "No DPR model was found (models/dpr-small is missing and no --model was given): DPR and DPR+R were not run."
                         : "DPR model: " + descriptor);

@@ -34,12 +34,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dpr evaluate}: every method on a test set with ground truth, as the paper's Figs. 1–2. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compare reconstruction methods on frames with a ground truth (e.g. from 'dpr simulate'):",
-                "per-frame aligned R_F, PSNR, SSIM (global eq. 6 and windowed), PCC and time; summary tables",
-                "(mean ± SE, median; Markdown and CSV) with two-sided Mann–Whitney tests against DPR; box plots;",
-                "a time plot on a log axis; image grids; all in DIR/index.html. Iterative methods follow the",
-                "paper's protocol by default (100 starts × 1000 iterations): lower --starts/--iterations to trade",
-                "accuracy for time (recorded in the report)."})
+        description = {"Compare reconstruction methods on frames with a ground truth (as 'dpr simulate'",
+                "writes): per-frame aligned R_F, PSNR, SSIM (global eq. 6 and windowed), PCC and",
+                "time; summary tables (mean ± SE, median; Markdown, CSV) with two-sided",
+                "Mann–Whitney tests against DPR; box plots; time on a log axis; image grids;",
+                "all in DIR/index.html. Iterative methods follow the paper's protocol by default",
+                "(100 starts × 1000 iterations); lower --starts/--iterations to trade accuracy",
+                "for time (recorded in the report)."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--test", required = true, paramLabel = "FILE",
@@ -61,15 +62,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "DPR model descriptor for dpr and dpr+r (default: the shipped model, models/dpr-small).")
     Path model;
 
-    @Option(names = "--starts", defaultValue = "100",
+    @Option(names = "--starts", paramLabel = "N", defaultValue = "100",
             description = "Random starts of the iterative methods (default: ${DEFAULT-VALUE}, the paper's).")
     int starts;
 
-    @Option(names = "--iterations", defaultValue = "1000",
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "1000",
             description = "Iterations per start of the iterative methods (default: ${DEFAULT-VALUE}, the paper's).")
     int iterations;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the random starts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the random starts (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--show", paramLabel = "K,K,…",
@@ -81,7 +82,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "The method the others are tested against (default: dpr if listed, else the first).")
     String reference;
 
-    @Option(names = "--chunk", defaultValue = "16", description = "Frames reconstructed together (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--chunk", paramLabel = "N", defaultValue = "16", description = "Frames reconstructed together (default: ${DEFAULT-VALUE}).")
     int chunk;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "Title of the report (default: 'dpr evaluate — FILE').")
@@ -118,7 +119,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         settings.put("--starts (iterative methods)", Integer.toString(starts));
         settings.put("--iterations (iterative methods)", Integer.toString(iterations));
         settings.put("--seed", Long.toString(seed));
-        settings.put("dpr version", Provenance.version());
 
         DprModel loaded = null;
         try (FrameSource source = FrameSources.open(test, inputOptions.toReadOptions())) {
@@ -130,6 +130,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 loaded = loadModel(descriptor, source);
                 settings.put("--model", descriptor.toString());
             }
+            settings.put("dpr version", Provenance.version());
             evaluation = evaluation.withSettings(settings);
             for (String name : names) {
                 evaluation = evaluation.withMethod(createMethod(name, loaded));

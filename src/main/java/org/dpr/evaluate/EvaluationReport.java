@@ -105,8 +105,12 @@ public final class EvaluationReport {
         HtmlPage page = HtmlPage.titled(result.title())
                 .withParagraph(String.format(Locale.ROOT, "%d frame%s from %s; methods %s. Significance: each method "
                                 + "against %s.", result.frames(), result.frames() == 1 ? "" : "s", result.source(),
-                        String.join(", ", result.labels()), result.reference()))
-                .withHeading("Summary")
+                        String.join(", ", result.labels()), result.reference()));
+        if (result.rows().stream().allMatch(r -> Double.isNaN(r.psnrDb()))) {
+            page = page.withParagraph("The frames carry no ground truth: only R_F (against the measured pixels) and the "
+                    + "processing time are measured.");
+        }
+        page = page.withHeading("Summary")
                 .withTable(summary, summaryCaption)
                 .withTable(medians, "Median over frames.")
                 .withParagraph(ssimNote())
@@ -307,7 +311,8 @@ public final class EvaluationReport {
     private static Table methodsTable(EvaluationResult result) {
         Table table = Table.withHeader("method", "kind", "parameters", "recipe");
         for (MethodInfo m : result.methods()) {
-            table = table.withRow(m.label(), m.kind(), m.parametersJson(), m.recipe());
+            // a space after each JSON comma lets browsers wrap the long settings
+            table = table.withRow(m.label(), m.kind(), m.parametersJson().replace(",\"", ", \""), m.recipe());
         }
         return table;
     }

@@ -94,6 +94,27 @@ class EvaluationReportTest {
     }
 
     @Test
+    void framesWithoutGroundTruthGiveAReportOfRFactorAndTimeOnly() throws IOException {
+        EvaluationResult truthful = handMade();
+        DiffractionFrame measured = truthful.shown().get(0).frame();
+        DiffractionFrame blind = new DiffractionFrame(measured.height(), measured.width(), measured.intensity(),
+                measured.mask(), null, measured.metadata());
+        List<MetricRow> rows = truthful.rows().stream()
+                .map(r -> new MetricRow(r.index(), r.method(), r.rF(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, r.seconds()))
+                .toList();
+        ShownFrame shown = new ShownFrame(1, blind, truthful.shown().get(0).objects(),
+                Map.of("dpr", rows.get(1), "hio", rows.get(4)));
+        EvaluationResult result = new EvaluationResult("no truth", "memory", 3, truthful.methods(), "dpr", rows,
+                List.of(shown), Map.of());
+        Path index = EvaluationReport.withDefaults().write(result, dir.resolve("r"));
+        assertThat(HtmlPage.checkLinks(index)).isEmpty();
+        assertThat(Files.readString(index)).contains("no ground truth").contains("hio: R_F 0.210")
+                .contains("figures/box-R_F.png").doesNotContain("box-PSNR.png");
+        assertThat(dir.resolve("r/images/frame-00001-truth.png")).doesNotExist();
+        assertThat(dir.resolve("r/images/frame-00001-hio.png")).isNotEmptyFile();
+    }
+
+    @Test
     void imagesOfAFrameShareOneGreyScale() throws IOException {
         EvaluationReport.withDefaults().write(handMade(), dir.resolve("r"));
         var truth = javax.imageio.ImageIO.read(dir.resolve("r/images/frame-00001-truth.png").toFile());
