@@ -25,17 +25,17 @@ import org.dpr.io.DiffractionFrame;
  *       settles), so that the mask's blur in real space stays below the object's extent.</li>
  * </ol>
  * The extent is then the bounding box of |F⁻¹(I·w·taper)| above max(median + 6·1.4826·MAD of the
- * corner pixels beyond the inscribed ellipse — pure noise when σ &gt; 2 —, 1 % of the maximum),
+ * corner pixels beyond the inscribed ellipse — pure noise when σ &gt; 2 —, 2 % of the maximum),
  * ignoring the two most distant pixels on each axis. Its errors are conservative: a large beamstop
  * blurs the autocorrelation, which makes the object look larger and σ smaller (tested within 15 %
  * for σ = 4, 8, 16 with a beamstop and panel gaps; the team's optical ring gives 46.8 against the
  * 49 of its finest fringes).
  *
- * <p>Defaults: relative threshold 0.01, noise factor 6, taper factor 1, at most 4 passes. Immutable.
+ * <p>Defaults: relative threshold 0.02, noise factor 6, taper factor 1, at most 4 passes. Immutable.
  */
 public final class OversamplingEstimator {
 
-    private static final OversamplingEstimator DEFAULT = new OversamplingEstimator(0.01, 6, 1.0, 4);
+    private static final OversamplingEstimator DEFAULT = new OversamplingEstimator(0.02, 6, 1.0, 4);
     private static final int TRIMMED = 2;
 
     private final double relativeThreshold;
