@@ -1,0 +1,161 @@
+package org.dpr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.jhdf.HdfFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.dpr.io.CxiWriter;
+import org.dpr.io.DiffractionFrame;
+import org.dpr.io.FrameMetadata;
+import org.dpr.io.FrameSource;
+import org.dpr.io.FrameSources;
+import org.dpr.metrics.FourierAmplitudes;
+import org.dpr.preprocess.Centring;
+import org.dpr.preprocess.PreprocessLog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PreprocessCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private String stdout;
+    private String stderr;
+    private Path input;
+
+    private int run(String... args) {
+        CommandLine cli = DprCommand.commandLine();
+        cli.addSubcommand("preprocess", new PreprocessCommand());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        stdout = out.toString();
+        stderr = err.toString();
+        return code;
+    }
+
+    /**
+     * Two 240×280 detector frames holding the noisy pattern of a 20-px disc (oversampling 19.2: 20 px
+     * of a 384 window) centred at (116, 150), saturated (clipped at 60000) on the central speckle.
+     */
+    @BeforeEach
+    void writeInput() {
+        input = dir.resolve("detector.cxi");
+        int box = 20;
+        float[] object = new float[box * box];
+        SplittableRandom random = new SplittableRandom(1);
+        for (int y = 0; y < box; y++) {
+            for (int x = 0; x < box; x++) {
+                if (Math.hypot(y - 9.5, x - 9.5) <= 10) {
+                    object[y * box + x] = (float) (1 + random.nextDouble());
+                }
+            }
+        }
+        float[] a = FourierAmplitudes.ofObject(object, box, 384);
+        try (CxiWriter w = CxiWriter.create(input)) {
+            for (int f = 0; f < 2; f++) {
+                float[] v = new float[240 * 280];
+                for (int y = 0; y < 240; y++) {
+                    for (int x = 0; x < 280; x++) {
+                        float i = a[(y - 116 + 192) * 384 + (x - 150 + 192)];
+                        v[y * 280 + x] = Math.min(60000f, (float) Math.rint(i * i / 2 + random.nextDouble()));
+                    }
+                }
+                w.append(new DiffractionFrame(240, 280, v, onesMask(240 * 280), null,
+                        FrameMetadata.empty().with(FrameMetadata.FRAME_INDEX, f)));
+            }
+        }
+    }
+
+    private static byte[] onesMask(int n) {
+        byte[] m = new byte[n];
+        java.util.Arrays.fill(m, (byte) 1);
+        return m;
+    }
+
+    @Test
+    void writesCentredFramesInTheRequestedWindowWithTheLogAsProvenance() throws Exception {
+        Path out = dir.resolve("out.cxi");
+        assertThat(run("preprocess", input.toString(), "--saturation", "60000", "--centre", "auto", "--friedel-fill",
+                "--fit-geometry", "--window", "64", "-o", out.toString())).isZero();
+        assertThat(stdout).contains("wrote").contains("2 frames of 64×64");
+        // one line per step per frame on stderr
+        assertThat(stderr.lines().filter(l -> l.startsWith("frame 0: "))).hasSize(4);
+        assertThat(stderr).contains("frame 1: saturation: masked").contains("frame 0: centre: found centre");
+        try (FrameSource s = FrameSources.open(out)) {
+            assertThat(s.frameCount()).isEqualTo(2);
+            DiffractionFrame f = s.read(0);
+            assertThat(f.height()).isEqualTo(64);
+            assertThat(f.metadata().number(Centring.FOUND_ROW_PX).getAsDouble()).isBetween(115.0, 117.0);
+            assertThat(f.metadata().number(Centring.FOUND_COL_PX).getAsDouble()).isBetween(149.0, 151.0);
+            // the saturated core is missing; binned by 2 (σ 19.2 → 9.6 for the 8-px box of a 64 window)
+            assertThat(f.mask()[32 * 64 + 32]).isZero();
+            assertThat(f.metadata().number(org.dpr.preprocess.GeometryFit.RESAMPLE_FACTOR).getAsDouble()).withFailMessage(stderr).isEqualTo(2);
+        }
+        try (HdfFile h = new HdfFile(out)) {
+            String log = (String) h.getDatasetByPath("/entry_1/process_1/log").getData();
+            JsonObject json = JsonParser.parseString(log).getAsJsonObject();
+            assertThat(json.get("frames").getAsInt()).isEqualTo(2);
+            PreprocessLog frame1 = PreprocessLog.fromJson(json.getAsJsonArray("logs").get(1).getAsJsonObject()
+                    .getAsJsonArray("steps").toString());
+            assertThat(frame1.steps()).extracting(r -> r.step()).containsExactly("saturation", "centre", "friedel", "fit-geometry");
+            assertThat(frame1.find("fit-geometry").orElseThrow().number("window_px")).isEqualTo(64);
+            assertThat((String) h.getDatasetByPath("/entry_1/process_1/recipe").getData()).startsWith("saturation(≥ 60000)");
+            assertThat((String) h.getDatasetByPath("/entry_1/process_1/command").getData()).contains("--fit-geometry");
+        }
+    }
+
+    @Test
+    void aCentreOutsideTheFrameExitsWith2AndWritesNothing() {
+        Path out = dir.resolve("bad.cxi");
+        assertThat(run("preprocess", input.toString(), "--centre", "300,5", "-o", out.toString())).isEqualTo(2);
+        assertThat(stderr).contains("the centre (300, 5) is outside the 240×280 frame");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aBinningThatLeavesLessThanTheWindowExitsWith2() {
+        Path out = dir.resolve("bad.cxi");
+        assertThat(run("preprocess", input.toString(), "--bin", "8", "--window", "64", "-o", out.toString())).isEqualTo(2);
+        assertThat(stderr).contains("leaves 30×34, less than the 64×64 window");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aMaskOfAnotherShapeExitsWith2() throws Exception {
+        Path mask = dir.resolve("mask.cxi");
+        try (CxiWriter w = CxiWriter.create(mask)) {
+            w.append(DiffractionFrame.fullyMeasured(10, 10, new float[100]));
+        }
+        Path out = dir.resolve("bad.cxi");
+        assertThat(run("preprocess", input.toString(), "--mask-file", mask.toString(), "--window", "64", "-o", out.toString()))
+                .isEqualTo(2);
+        assertThat(stderr).contains("10×10").contains("240×280");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void contradictoryOrMalformedOptionsExitWith2() {
+        Path out = dir.resolve("bad.cxi");
+        assertThat(run("preprocess", input.toString(), "--bin", "2", "--fit-geometry", "-o", out.toString())).isEqualTo(2);
+        assertThat(stderr).contains("--bin and --fit-geometry exclude each other");
+        assertThat(run("preprocess", input.toString(), "--mask-rect", "5:2,0:3", "-o", out.toString())).isEqualTo(2);
+        assertThat(run("preprocess", input.toString(), "--centre", "middle", "-o", out.toString())).isEqualTo(2);
+        assertThat(stderr).contains("--centre must be 'auto' or ROW,COL");
+        assertThat(run("preprocess", input.toString(), "--background", "nofile.h5", "-o", out.toString())).isEqualTo(2);
+        assertThat(stderr).contains("neither a number of photons nor an existing file");
+        assertThat(out).doesNotExist();
+        assertThat(Files.exists(dir.resolve("bad.cxi"))).isFalse();
+    }
+}
