@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
                 DemoCommand.class,
                 SimulateCommand.class,
                 InspectCommand.class,
+                PreprocessCommand.class,
                 ReconstructCommand.class,
                 EvaluateCommand.class,
                 ModelCommand.class,

@@ -58,6 +58,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputOptions;
 
+    @Mixin
+    PreprocessOptions preprocessOptions;
+
     @Option(names = "--model", paramLabel = "MODEL.json",
             description = "DPR model descriptor for dpr and dpr+r (default: the shipped model, models/dpr-small).")
     Path model;
@@ -121,7 +124,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         settings.put("--seed", Long.toString(seed));
 
         DprModel loaded = null;
-        try (FrameSource source = FrameSources.open(test, inputOptions.toReadOptions())) {
+        try (FrameSource source = org.dpr.preprocess.PreprocessedSource.wrap(
+                FrameSources.open(test, inputOptions.toReadOptions()), preprocessOptions.toPreprocessor())) {
             Evaluation evaluation = Evaluation.withDefaults()
                     .withTitle(title != null ? title : "dpr evaluate — " + test.getFileName())
                     .withChunkFrames(chunk);

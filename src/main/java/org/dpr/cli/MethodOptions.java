@@ -52,6 +52,29 @@ public final class MethodOptions {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the random starts (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    /**
+     * DPR and DPR+R with the chosen (or shipped) model when its window is {@code windowPx}; none, with a
+     * one-line notice on {@code err}, when there is no model or it is for another window.
+     */
+    public java.util.List<ReconstructionMethod> dprMethodsFor(int windowPx, java.io.PrintWriter err) {
+        java.nio.file.Path descriptor;
+        try {
+            descriptor = model != null ? model : Models.defaultModel();
+        } catch (org.dpr.DprException e) {
+            err.println("dpr: " + e.getMessage() + " — DPR left out");
+            return java.util.List.of();
+        }
+        DprModel loaded = DprModel.load(descriptor);
+        if (loaded.config().geometry().windowPx() != windowPx) {
+            err.println("dpr: the model " + descriptor.getFileName() + " is for N " + loaded.config().geometry().windowPx()
+                    + " but the frames are " + windowPx + " wide (use --window/--fit-geometry) — DPR left out");
+            loaded.close();
+            return java.util.List.of();
+        }
+        String name = descriptor.getFileName().toString();
+        return java.util.List.of(DprMethod.of(loaded, name, DprMethod.Mode.DPR), DprMethod.of(loaded, name, DprMethod.Mode.DPR_REFINED));
+    }
+
     /** The method these options describe. */
     public ReconstructionMethod create() {
         String name = algorithm.strip().toLowerCase(Locale.ROOT);

@@ -34,7 +34,6 @@ class PreprocessCommandTest {
 
     private int run(String... args) {
         CommandLine cli = DprCommand.commandLine();
-        cli.addSubcommand("preprocess", new PreprocessCommand());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));
