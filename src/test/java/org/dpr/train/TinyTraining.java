@@ -10,7 +10,26 @@ import org.dpr.simulate.SimulationConfig;
 final class TinyTraining {
     static final int WINDOW = 32;
 
+    private static int savedThreads;
+
     private TinyTraining() {
+    }
+
+    /**
+     * One libtorch intra-op thread while the training tests run (tiny networks gain nothing from more,
+     * and on a shared two-core machine two spinning threads per process can slow everything tenfold);
+     * {@link #restoreThreads()} puts the previous count back.
+     */
+    static void oneThread() {
+        ai.djl.engine.Engine.getInstance();
+        savedThreads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+    }
+
+    static void restoreThreads() {
+        if (savedThreads > 0) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(savedThreads);
+        }
     }
 
     static SimulationConfig simulation(long seed) {
@@ -26,7 +45,7 @@ final class TinyTraining {
     }
 
     /** Records what a trainer reports. */
-    static final class Recorder implements TrainingListener {
+    static class Recorder implements TrainingListener {
         final List<StepReport> steps = new ArrayList<>();
         final List<EpochReport> epochs = new ArrayList<>();
         final List<String> notices = new ArrayList<>();
