@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dpr.nn.DprConfig;
 import org.dpr.nn.DprPreset;
+import org.dpr.train.EngineThreads;
 import org.dpr.train.OptimizerKind;
 import org.dpr.train.TrainingBenchmark;
 import org.dpr.train.TrainingConfig;
@@ -45,12 +46,18 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--ngf", description = "Override every preset's ngf (a multiple of 16).")
     Integer ngf;
 
+    @Option(names = "--threads", description = "Tensor-engine threads per operation (default: the engine's).")
+    Integer threads;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         OptimizerKind kind = OptimizerKind.parse(optimizer);
+        if (threads != null) {
+            EngineThreads.setIntraOp(threads);
+        }
         List<DprPreset> chosen = presets.stream().map(DprPreset::fromId).toList();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%-8s %6s %6s %9s %8s %12s %12s %10s%n", "preset", "N", "batch", "optimizer", "steps",
@@ -73,8 +80,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
                     r.fastestSecondsPerIteration(), r.framesPerSecond());
             out.flush();
         }
-        out.printf(Locale.ROOT, "%s on %s, %d intra-op threads available%n", TrainingBenchmark.engineDescription(),
-                ai.djl.engine.Engine.getInstance().defaultDevice(), Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "%s on %s, %d intra-op threads, %d cores%n", TrainingBenchmark.engineDescription(),
+                ai.djl.engine.Engine.getInstance().defaultDevice(), EngineThreads.intraOp(),
+                Runtime.getRuntime().availableProcessors());
         return 0;
     }
 }

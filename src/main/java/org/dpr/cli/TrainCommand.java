@@ -26,6 +26,7 @@ import org.dpr.simulate.Noise;
 import org.dpr.simulate.SimulationConfig;
 import org.dpr.simulate.WindowScaling;
 import org.dpr.train.Checkpoint;
+import org.dpr.train.EngineThreads;
 import org.dpr.train.FileData;
 import org.dpr.train.LossScale;
 import org.dpr.train.OptimizerKind;
@@ -60,7 +61,7 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
     /** Options that may differ from the original run's when resuming. */
     private static final Set<String> CHANGEABLE_ON_RESUME = Set.of("--epochs", "--max-minutes",
-            "--checkpoint-minutes", "--checkpoint-iterations", "--log-every", "--out", "--data");
+            "--checkpoint-minutes", "--checkpoint-iterations", "--log-every", "--out", "--data", "--threads");
     private static final String NOTE_ARGS = "command_args";
 
     @Option(names = "--preset", defaultValue = "small", paramLabel = "small|paper",
@@ -173,6 +174,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Stop cleanly (checkpoint + model) after this many minutes of this session (default: no limit).")
     double maxMinutes;
 
+    @Option(names = "--threads", description = "Tensor-engine threads per operation (default: the engine's, one per core;"
+            + " on a machine shared with other jobs 1 is often faster).")
+    Integer threads;
+
     @Option(names = "--log-every", defaultValue = "10", description = "A CSV log row every this many batches (default: ${DEFAULT-VALUE}).")
     int logEvery;
 
@@ -261,6 +266,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         notes.put("dpr_version", Provenance.version());
         PrintWriter stdout = spec.commandLine().getOut();
+        if (threads != null) {
+            EngineThreads.setIntraOp(threads);
+        }
         try (TrainingData trainingData = data()) {
             Trainer trainer = Trainer.of(config, trainingData, folder, notes);
             Thread hook = new Thread(() -> {

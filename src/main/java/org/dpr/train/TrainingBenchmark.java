@@ -100,7 +100,7 @@ public final class TrainingBenchmark {
         }
     }
 
-    /** Intra-op threads of the engine (for the report). */
+    /** The engine's name and version (for the report). */
     public static String engineDescription() {
         Engine engine = Engine.getInstance();
         return engine.getEngineName() + " " + engine.getVersion();

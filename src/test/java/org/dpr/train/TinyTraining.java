@@ -21,14 +21,12 @@ final class TinyTraining {
      * {@link #restoreThreads()} puts the previous count back.
      */
     static void oneThread() {
-        ai.djl.engine.Engine.getInstance();
-        savedThreads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+        savedThreads = EngineThreads.setIntraOp(1);
     }
 
     static void restoreThreads() {
         if (savedThreads > 0) {
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(savedThreads);
+            EngineThreads.setIntraOp(savedThreads);
         }
     }
 
