@@ -22,7 +22,8 @@ import org.dpr.report.Series;
  * in the epoch), {@code frames_seen} (training frames since the start of the run),
  * {@code train_loss}, {@code validation_loss} (empty on train rows), {@code learning_rate},
  * {@code seconds} (training time of the run, all sessions), {@code frames_per_second} (training
- * speed since the previous row). The file is rewritten atomically after each row; a resumed run
+ * speed since the previous train row; on validation rows the validation speed). The file is
+ * rewritten atomically after each row; a resumed run
  * first drops the rows written after its checkpoint, so the log never shows a batch twice.
  */
 final class TrainingLog {
