@@ -276,9 +276,9 @@ public final class Trainer {
                             framesPerSecond(validation.frames(), validationStart)));
                     log.writeChart();
                     if (improved) {
-                        saveModel(outputDir.resolve(BEST_MODEL_FILE), epoch, seen, "best validation loss");
+                        saveModel(outputDir.resolve(BEST_MODEL_FILE), epoch, seen, "best validation loss", best);
                     }
-                    saveModel(outputDir.resolve(MODEL_FILE), epoch, seen, "latest");
+                    saveModel(outputDir.resolve(MODEL_FILE), epoch, seen, "latest", lastValidation);
                     checkpoint(epoch, 0);
                     listener.validated(new EpochReport(epoch - 1, trainLoss, lastValidation, improved, seen, seconds()));
                 }
@@ -358,18 +358,21 @@ public final class Trainer {
             TrainingProgress progress = Checkpoint.readProgress(outputDir.resolve(CHECKPOINT_FILE));
             long seen = position(progress.epoch(), progress.iteration());
             Path modelFile = outputDir.resolve(MODEL_FILE);
-            saveModel(modelFile, progress.epoch(), seen, reason == StopReason.COMPLETED ? "final" : "latest");
+            // weights saved inside an epoch have not been validated: no validation loss is claimed for them
+            double validated = progress.iteration() == 0 ? lastValidation : Double.NaN;
+            saveModel(modelFile, progress.epoch(), seen, reason == StopReason.COMPLETED ? "final" : "latest", validated);
             log.writeChart();
             Path bestFile = outputDir.resolve(BEST_MODEL_FILE);
             return new TrainingResult(reason, progress.epoch(), seen, lastValidation, best, seconds(), modelFile,
                     Files.exists(bestFile) ? bestFile : null, outputDir.resolve(CHECKPOINT_FILE));
         }
 
-        private void saveModel(Path descriptor, int epochsCompleted, long seen, String which) {
+        private void saveModel(Path descriptor, int epochsCompleted, long seen, String which, double validationLoss) {
             Map<String, String> provenance = new LinkedHashMap<>(runNotes(seen));
             provenance.put("model", which);
             provenance.put("epochs_completed", Integer.toString(epochsCompleted));
-            provenance.put("validation_loss", Double.toString(which.startsWith("best") ? best : lastValidation));
+            provenance.put("validation_loss", Double.isNaN(validationLoss) ? "not validated (saved inside an epoch)"
+                    : Double.toString(validationLoss));
             model.save(descriptor, provenance);
         }
 

@@ -164,7 +164,9 @@ class TrainerTest {
         assertThat(result.framesSeen()).isZero();
         assertThat(Checkpoint.readProgress(result.checkpoint())).isEqualTo(new TrainingProgress(0, 0,
                 Double.POSITIVE_INFINITY, 5L));
-        assertThat(result.model()).exists();
+        try (DprModel model = DprModel.load(result.model())) {
+            assertThat(model.provenance().get("validation_loss")).startsWith("not validated");
+        }
     }
 
     @Test
