@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dpr.io.AtomicFiles;
-import org.dpr.report.AxisScale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.dpr.report.ChartFiles;
 import org.dpr.report.LineChart;
 import org.dpr.report.Series;
@@ -125,7 +126,10 @@ final class TrainingLog {
         AtomicFiles.write(csv, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
     }
 
-    /** Draws the training and validation losses against frames seen (log scale); nothing before the first row. */
+    /**
+     * Draws the training and validation losses against frames seen (linear axes, validation points
+     * marked so that a single epoch shows); nothing before the first row.
+     */
     void writeChart() {
         List<double[]> train = new ArrayList<>();
         List<double[]> validation = new ArrayList<>();
@@ -146,8 +150,12 @@ final class TrainingLog {
         if (series.isEmpty()) {
             return;
         }
-        ChartFiles.writePng(LineChart.withDefaults().withTitle("DPR training loss")
-                .withAxisLabels("training frames seen", "loss").withYScale(AxisScale.LOG).build(series), chart, 900, 520);
+        JFreeChart drawn = LineChart.withDefaults().withTitle("DPR training loss")
+                .withAxisLabels("training frames seen", "loss").build(series);
+        if (drawn.getXYPlot().getRenderer() instanceof XYLineAndShapeRenderer renderer) {
+            renderer.setSeriesShapesVisible(series.size() - 1, !validation.isEmpty());
+        }
+        ChartFiles.writePng(drawn, chart, 900, 520);
     }
 
     private static Series series(String name, List<double[]> points) {
