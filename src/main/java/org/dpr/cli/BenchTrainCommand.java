@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code dpr bench train}: training frames per second at the small and paper presets. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Training speed: frames per second of whole optimisation steps (forward, aligned loss, backward,",
-                "clipping, AdamW; ASAM's second pass with adamwr) on one simulated batch; data making is not timed."})
+        description = {"Training speed: frames per second of whole optimisation steps (forward,",
+                "aligned loss, backward, clipping, AdamW; ASAM's second pass with adamwr) on one",
+                "simulated batch; making the data is not timed."})
 public final class BenchTrainCommand implements Callable<Integer> {
 
     @Option(names = "--presets", defaultValue = "small,paper", split = ",", paramLabel = "small|paper",

@@ -54,10 +54,12 @@ import picocli.CommandLine.Spec;
  * with; only the run's length and bookkeeping options may change then.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a DPR network (paper §4.3): AdamW or AdamWR + ASAM, the paper's loss, on frames simulated",
-                "on the fly (the simulator's options below) or read from a file made by 'dpr simulate'. Writes",
-                "checkpoint.dpr (every epoch, every --checkpoint-minutes and on Ctrl-C), training-log.csv,",
-                "loss-curve.png, model.json (latest) and best.json (lowest validation loss) into --out."})
+        description = {"Train a DPR network (paper §4.3): AdamW or AdamWR + ASAM, the paper's loss,",
+                "on frames simulated on the fly (the simulator's options below) or read from",
+                "a file made by 'dpr simulate'. Writes into --out: checkpoint.dpr (every epoch,",
+                "every --checkpoint-minutes, at --max-minutes and on Ctrl-C), training-log.csv,",
+                "loss-curve.png, model.json (latest) and best.json (lowest validation loss).",
+                "Resume with --resume DIR/checkpoint.dpr. On a busy shared machine use --threads 1."})
 public final class TrainCommand implements Callable<Integer> {
     /** Options that may differ from the original run's when resuming. */
     private static final Set<String> CHANGEABLE_ON_RESUME = Set.of("--epochs", "--max-minutes",
