@@ -214,6 +214,20 @@ public final class Checkpoint {
         }
     }
 
+    /**
+     * The notes recorded in {@code file}, without a network (checks the file's integrity first): what a
+     * resumed run needs to rebuild its settings before it can make the network to restore into.
+     */
+    public static Map<String, String> readNotes(Path file) {
+        verify(file);
+        try (DataInputStream in = open(file)) {
+            Header h = readHeader(file, in);
+            return h.notes == null ? Map.of() : Map.copyOf(h.notes);
+        } catch (IOException e) {
+            throw new CheckpointException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Checks magic, format and checksum; returns the payload length. */
     private static long verify(Path file) {
         long size;

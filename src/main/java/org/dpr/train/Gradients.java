@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,11 +26,19 @@ public final class Gradients {
     private Gradients() {
     }
 
-    /** Sets the gradient of every trainable parameter of {@code block} to zero, in place. */
+    /**
+     * Sets the gradient of every trainable parameter of {@code block} to zero, in place. The gradient
+     * handles live on a scope that is closed afterwards: DJL 0.36's {@code set(NDIndex, Number)}
+     * leaves the scalar it creates on the array's manager, which for a handle on the parameters'
+     * manager would leak one array per parameter and step.
+     */
     public static void zero(Block block) {
-        for (TrainableParameters.Named n : TrainableParameters.trainable(block)) {
-            if (n.array().hasGradient()) {
-                try (NDArray g = n.array().getGradient()) {
+        List<TrainableParameters.Named> trainable = TrainableParameters.trainable(block);
+        try (NDManager scope = trainable.get(0).array().getManager().newSubManager()) {
+            for (TrainableParameters.Named n : trainable) {
+                if (n.array().hasGradient()) {
+                    NDArray g = n.array().getGradient();
+                    g.attach(scope);
                     g.set(ALL, 0f);
                 }
             }

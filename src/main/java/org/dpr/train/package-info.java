@@ -18,7 +18,15 @@
  *       state, {@link org.dpr.train.TrainingProgress} and the run's {@link java.util.Random}.</li>
  * </ul>
  *
- * <p>A trainer's loop:
+ * <p>The whole run: {@link org.dpr.train.Trainer} with an immutable {@link org.dpr.train.TrainingConfig}
+ * on {@link org.dpr.train.TrainingData} ({@link org.dpr.train.SimulatedData}: frames simulated on the
+ * fly, or {@link org.dpr.train.FileData}: a file with ground truth) — shuffled passes over the
+ * training set ({@code FrameOrder}), batches made on a background thread, the loss in
+ * {@link org.dpr.train.LossScale#AMPLITUDE} units, validation every epoch, checkpoints, a CSV log, a loss
+ * curve and model files with provenance; progress goes to a {@link org.dpr.train.TrainingListener}.
+ * {@link org.dpr.train.TrainingBenchmark} times training steps. {@code docs/training.md} has the details.
+ *
+ * <p>A trainer's loop (what {@link org.dpr.train.Trainer} does per batch):
  * <pre>{@code
  * DprLoss loss = DprLoss.withDefaults();               // .withFeatureExtractor(vgg) to add L_perc
  * loss.notice().ifPresent(System.err::println);        // "perceptual loss off: ..."
