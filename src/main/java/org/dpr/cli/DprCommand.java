@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
                 SimulateCommand.class,
                 InspectCommand.class,
                 PreprocessCommand.class,
+                TrainCommand.class,
                 ReconstructCommand.class,
                 EvaluateCommand.class,
                 ModelCommand.class,

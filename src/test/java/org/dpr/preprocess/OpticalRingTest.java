@@ -72,7 +72,6 @@ class OpticalRingTest {
 
     private static void run(String... args) {
         CommandLine cli = DprCommand.commandLine();
-        cli.addSubcommand("preprocess", new PreprocessCommand());
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err));
         cli.setOut(new PrintWriter(new StringWriter()));
