@@ -36,11 +36,11 @@ public final class AblationCommand implements Callable<Integer> {
             description = "Training frames each variant sees (default: ${DEFAULT-VALUE}).")
     long budgetFrames;
 
-    @Option(names = "--epochs", defaultValue = "8",
+    @Option(names = "--epochs", defaultValue = "8", paramLabel = "N",
             description = "Validations per run: the budget is split into this many epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--train-frames", defaultValue = "0",
+    @Option(names = "--train-frames", defaultValue = "0", paramLabel = "FRAMES",
             description = "Training-set size of the ablation runs (default: the budget).")
     long trainFrames;
 
@@ -48,31 +48,31 @@ public final class AblationCommand implements Callable<Integer> {
             description = "Window N, a multiple of 16 (default: ${DEFAULT-VALUE}).")
     int windowPx;
 
-    @Option(names = "--ngf", defaultValue = "32", description = "Channels of the first layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ngf", defaultValue = "32", paramLabel = "C", description = "Channels of the first layer (default: ${DEFAULT-VALUE}).")
     int ngf;
 
-    @Option(names = "--batch", defaultValue = "16", description = "Frames per batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "16", paramLabel = "FRAMES", description = "Frames per batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--variants", defaultValue = "wpc+d,pc+d,ffc+d,wpc,pc,ffc", paramLabel = "LIST",
             description = "Variants; 'wpc' is the WPC encoder with the single decoder (default: ${DEFAULT-VALUE}).")
     String variants;
 
-    @Option(names = "--sizes", split = ",", paramLabel = "N1,N2,…",
+    @Option(names = "--sizes", split = ",", paramLabel = "SIZE",
             description = "Training-set sizes of the size study, e.g. 1200,2400,4800 (default: none).")
     List<Long> sizes;
 
-    @Option(names = "--val-frames", defaultValue = "64", description = "Validation frames (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--val-frames", defaultValue = "64", paramLabel = "FRAMES", description = "Validation frames (default: ${DEFAULT-VALUE}).")
     int valFrames;
 
-    @Option(names = "--test-frames", defaultValue = "64",
+    @Option(names = "--test-frames", defaultValue = "64", paramLabel = "FRAMES",
             description = "Held-out test frames, simulated with seed + 1 (default: ${DEFAULT-VALUE}).")
     int testFrames;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of weights, shuffling and data (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "SEED", description = "Seed of weights, shuffling and data (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", description = "Tensor-engine threads per operation (default: the engine's).")
+    @Option(names = "--threads", paramLabel = "N", description = "Tensor-engine threads per operation (default: the engine's).")
     Integer threads;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output folder.")
