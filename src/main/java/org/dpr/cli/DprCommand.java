@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
                 TrainCommand.class,
                 ReconstructCommand.class,
                 EvaluateCommand.class,
+                AblationCommand.class,
                 ModelCommand.class,
                 BenchCommand.class,
         })
