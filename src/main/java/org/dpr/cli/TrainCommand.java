@@ -112,6 +112,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "AdamWR's first restart period in epochs (default: epochs/15, the paper's 40 of 600).")
     int restartEpochs;
 
+    @Option(names = "--perceptual", paramLabel = "FILE.pt",
+            description = {"TorchScript feature network for the perceptual loss (the paper: VGG-19 blocks 4–5, weight 0.1);",
+                    "without it that term is off, with a notice."})
+    Path perceptual;
+
     @Option(names = "--loss-scale", defaultValue = "amplitude", paramLabel = "amplitude|flux-factor",
             description = "Compare x·√ŝ with the ground truth (amplitude) or x·ŝ with it times √s as the authors' code (default: ${DEFAULT-VALUE}).")
     String lossScale;
@@ -329,6 +334,10 @@ public final class TrainCommand implements Callable<Integer> {
                 .withMaxDuration(minutes(maxMinutes, "--max-minutes"));
         if (learningRate != null) {
             config = config.withLearningRate(learningRate);
+        }
+        if (perceptual != null) {
+            config = config.withLoss(config.loss().withFeatureExtractor(
+                    org.dpr.train.TorchScriptFeatureExtractor.load(perceptual, ai.djl.engine.Engine.getInstance().defaultDevice())));
         }
         if (valFrames < 1) {
             throw new IllegalArgumentException("--val-frames must be at least 1, got " + valFrames);

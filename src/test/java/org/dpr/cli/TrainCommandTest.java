@@ -96,6 +96,15 @@ class TrainCommandTest {
     }
 
     @Test
+    void aMissingPerceptualNetworkExitsTwoBeforeTraining() {
+        Path runDir = dir.resolve("perceptual");
+        assertThat(run(tiny("--epochs", "1", "--perceptual", dir.resolve("vgg19.pt").toString(), "--out",
+                runDir.toString()))).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("vgg19.pt");
+        assertThat(runDir.resolve("model.json")).doesNotExist();
+    }
+
+    @Test
     void badOptionsAndCheckpointsExitTwoWithOneLine() throws Exception {
         Path runDir = dir.resolve("bad");
         assertThat(run(tiny("--window", "100", "--out", runDir.toString()))).isEqualTo(DprCommand.EXIT_BAD_INPUT);
