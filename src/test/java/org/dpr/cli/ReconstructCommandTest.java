@@ -73,6 +73,22 @@ class ReconstructCommandTest {
     }
 
     @Test
+    void unreadableInputsExitTwoWithoutOutput() throws Exception {
+        Path out = dir.resolve("out.h5");
+        Path text = dir.resolve("not-hdf5.h5");
+        java.nio.file.Files.writeString(text, "this is not HDF5");
+        Path oneD = dir.resolve("line.npy");
+        Npy.write(oneD, NpyArray.ofFloat32(new float[] {1, 2, 3, 4}, 4));
+        Path sim = simulated(1);
+        assertThat(run("reconstruct", dir.resolve("missing.cxi").toString(), "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("reconstruct", text.toString(), "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("reconstruct", oneD.toString(), "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("reconstruct", sim.toString(), "--data", "/entry_1/nothing", "-o", out.toString()))
+                .isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void framesWithNothingMeasuredExitTwoWithoutOutput() {
         Simulator simulator = Simulator.of(SimulationConfig.withDefaults().withGeometry(Geometry.ofWindow(64)));
         DiffractionFrame frame = simulator.frame(0);
