@@ -1,6 +1,8 @@
 package org.dpr.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +20,12 @@ import org.dpr.evaluate.Evaluation;
 import org.dpr.evaluate.EvaluationListener;
 import org.dpr.evaluate.EvaluationReport;
 import org.dpr.evaluate.EvaluationResult;
+import org.dpr.metrics.MetricRow;
+import org.dpr.report.MetricTables;
+import org.dpr.report.Table;
 import org.dpr.evaluate.ReportFolder;
 import org.dpr.io.FrameSource;
+import org.dpr.io.FileDigests;
 import org.dpr.io.FrameSources;
 import org.dpr.metrics.Significance;
 import org.dpr.nn.DprModel;
@@ -88,11 +94,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--chunk", paramLabel = "N", defaultValue = "16", description = "Frames reconstructed together (default: ${DEFAULT-VALUE}).")
     int chunk;
 
+    @Option(names = "--reuse", paramLabel = "DIR[,DIR…]", split = ",",
+            description = "Earlier 'dpr evaluate' reports of the same test frames: methods of --algorithms found in their "
+                    + "metrics-per-frame.csv are not run again but taken from there (several folders add up, e.g. chunks "
+                    + "of frames); the report records where they came from.")
+    List<Path> reuse = List.of();
+
     @Option(names = "--title", paramLabel = "TEXT", description = "Title of the report (default: 'dpr evaluate — FILE').")
     String title;
 
     @Spec
     CommandSpec spec;
+
+    /** The settings row that fingerprints the test file, checked when a report is reused. */
+    static final String TEST_SHA256 = "test file SHA-256";
 
     @Override
     public Integer call() {
@@ -104,20 +119,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (chunk < 1) {
             throw new IllegalArgumentException("--chunk must be ≥ 1, got " + chunk);
         }
-        boolean usesDpr = names.stream().anyMatch(EvaluateCommand::isDpr);
+        if (!Files.isRegularFile(test)) {
+            throw new DprException("test file not found: " + test);
+        }
+        String testSha256 = FileDigests.sha256(test);
+        Map<String, ReusedRows> reusedRows = readReused(reuse, names, testSha256);
+        boolean usesDpr = names.stream().filter(n -> !reusedRows.containsKey(n)).anyMatch(EvaluateCommand::isDpr);
         if (model != null && !usesDpr) {
             throw new IllegalArgumentException("--model applies to dpr and dpr+r, and --algorithms lists neither");
         }
         if (reference != null && !names.contains(reference)) {
             throw new IllegalArgumentException("--reference '" + reference + "' is not one of --algorithms " + names);
         }
-        if (!Files.isRegularFile(test)) {
-            throw new DprException("test file not found: " + test);
-        }
         ReportFolder.checkWritable(out);
 
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("command line", Provenance.commandLine(spec));
+        settings.put(TEST_SHA256, testSha256);
         settings.put("--frames", inputOptions.toReadOptions().frames().equals(org.dpr.io.FrameRange.ALL) ? "all" : inputOptions.toReadOptions().frames().toString());
         settings.put("--starts (iterative methods)", Integer.toString(starts));
         settings.put("--iterations (iterative methods)", Integer.toString(iterations));
@@ -135,9 +153,14 @@ public final class EvaluateCommand implements Callable<Integer> {
                 settings.put("--model", descriptor.toString());
             }
             settings.put("dpr version", Provenance.version());
+            if (!reuse.isEmpty()) {
+                settings.put("--reuse", reuse.toString());
+            }
             evaluation = evaluation.withSettings(settings);
             for (String name : names) {
-                evaluation = evaluation.withMethod(createMethod(name, loaded));
+                ReusedRows reused = reusedRows.get(name);
+                evaluation = reused != null ? evaluation.withReusedRows(name, reused.rows(), reused.origin())
+                        : evaluation.withMethod(createMethod(name, loaded));
             }
             if (reference != null) {
                 evaluation = evaluation.withReference(reference);
@@ -154,6 +177,96 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A method's rows gathered from the --reuse folders, and where they came from. */
+    record ReusedRows(List<MetricRow> rows, String origin) {
+    }
+
+    /**
+     * The rows of each method of {@code names} found in the reports' per-frame tables, with each
+     * report's iterative protocol and command line as its origin. A report that fingerprints its
+     * test file must have measured this one.
+     */
+    static Map<String, ReusedRows> readReused(List<Path> folders, List<String> names, String testSha256) {
+        Map<String, List<MetricRow>> rows = new LinkedHashMap<>();
+        Map<String, List<String>> origins = new LinkedHashMap<>();
+        for (Path folder : folders) {
+            Path csv = folder.resolve("metrics-per-frame.csv");
+            if (!Files.isRegularFile(csv)) {
+                throw new DprException("--reuse " + folder + ": no metrics-per-frame.csv there (is it a 'dpr evaluate' report?)");
+            }
+            List<MetricRow> found;
+            try {
+                found = MetricTables.rowsOf(Table.readCsv(csv));
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                throw new DprException("--reuse " + folder + ": unreadable metrics-per-frame.csv: " + e.getMessage());
+            }
+            Map<String, String> settings = reportSettings(folder);
+            String sha = settings.get(TEST_SHA256);
+            if (sha != null && !sha.equals(testSha256)) {
+                throw new DprException("--reuse " + folder + " measured another test file (SHA-256 " + sha.substring(0, 12)
+                        + "…, this one " + testSha256.substring(0, 12) + "…)");
+            }
+            String origin = folder + describe(settings);
+            boolean any = false;
+            for (MetricRow row : found) {
+                if (names.contains(row.method())) {
+                    any = true;
+                    rows.computeIfAbsent(row.method(), k -> new ArrayList<>()).add(row);
+                    List<String> o = origins.computeIfAbsent(row.method(), k -> new ArrayList<>());
+                    if (!o.contains(origin)) {
+                        o.add(origin);
+                    }
+                }
+            }
+            if (!any) {
+                throw new DprException("--reuse " + folder + " holds none of --algorithms " + names + " (it has "
+                        + found.stream().map(MetricRow::method).distinct().toList() + ")");
+            }
+        }
+        Map<String, ReusedRows> result = new LinkedHashMap<>();
+        rows.forEach((name, list) -> result.put(name, new ReusedRows(list, String.join("; ", origins.get(name)))));
+        return result;
+    }
+
+    /** The settings table of a report's summary.md (setting → value), empty when there is none. */
+    static Map<String, String> reportSettings(Path folder) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        Path summary = folder.resolve("summary.md");
+        if (!Files.isRegularFile(summary)) {
+            return settings;
+        }
+        try {
+            boolean inSettings = false;
+            for (String line : Files.readAllLines(summary)) {
+                if (line.startsWith("## ")) {
+                    inSettings = line.equals("## Settings");
+                } else if (inSettings && line.startsWith("| ") && line.endsWith(" |")) {
+                    String[] cells = line.substring(2, line.length() - 2).split(" \\| ", 2);
+                    if (cells.length == 2) {
+                        settings.put(cells[0].strip(), cells[1].strip().replace("\\|", "|").replace("\\\\", "\\"));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new DprException("--reuse " + folder + ": cannot read summary.md: " + e.getMessage());
+        }
+        return settings;
+    }
+
+    /** " (100 starts × 1000 iterations; dpr evaluate …)" from a report's settings, or "". */
+    private static String describe(Map<String, String> settings) {
+        List<String> parts = new ArrayList<>();
+        String starts = settings.get("--starts (iterative methods)");
+        String iterations = settings.get("--iterations (iterative methods)");
+        if (starts != null && iterations != null) {
+            parts.add(starts + " starts × " + iterations + " iterations");
+        }
+        if (settings.containsKey("command line")) {
+            parts.add(settings.get("command line"));
+        }
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
     }
 
     /** The DPR model, refused with a clear message when it was made for another window than the data's. */

@@ -1,5 +1,6 @@
 package org.dpr.evaluate;
 
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,9 +49,16 @@ public final class Evaluation {
     private final int chunkFrames;
     private final String title;
     private final Map<String, String> settings;
+    private final List<ReusedMethod> reused;
 
     private Evaluation(List<LabelledMethod> methods, String reference, List<Long> shownFrames, int chunkFrames,
                        String title, Map<String, String> settings) {
+        this(methods, reference, shownFrames, chunkFrames, title, settings, List.of());
+    }
+
+    private Evaluation(List<LabelledMethod> methods, String reference, List<Long> shownFrames, int chunkFrames,
+                       String title, Map<String, String> settings, List<ReusedMethod> reused) {
+        this.reused = reused;
         this.methods = methods;
         this.reference = reference;
         this.shownFrames = shownFrames;
@@ -86,12 +94,41 @@ public final class Evaluation {
         }
         List<LabelledMethod> more = new ArrayList<>(methods);
         more.add(new LabelledMethod(label, method));
-        return new Evaluation(List.copyOf(more), reference, shownFrames, chunkFrames, title, settings);
+        return new Evaluation(List.copyOf(more), reference, shownFrames, chunkFrames, title, settings, reused);
+    }
+
+    /**
+     * Adds a method that is not run: its per-frame metrics come from an earlier evaluation of the
+     * same frames (e.g. hours of paper-protocol HIO, measured once and compared with each new
+     * model). Rows of other frames are ignored; every evaluated frame must have exactly one row.
+     * Reused methods follow the run ones in tables and draw no pictures.
+     *
+     * @param label  the method's name in this evaluation (the rows' own method names are replaced)
+     * @param rows   the earlier per-frame metrics of this method
+     * @param origin where they come from (a report folder, its command line), recorded in the report
+     * @throws IllegalArgumentException if the label is blank or taken, or there are no rows
+     */
+    public Evaluation withReusedRows(String label, List<MetricRow> rows, String origin) {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(origin, "origin");
+        if (label.isBlank()) {
+            throw new IllegalArgumentException("method label must not be blank");
+        }
+        if (labels().contains(label)) {
+            throw new IllegalArgumentException("method '" + label + "' is listed twice");
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no rows to reuse for '" + label + "'");
+        }
+        List<ReusedMethod> more = new ArrayList<>(reused);
+        more.add(new ReusedMethod(label, List.copyOf(rows), origin));
+        return new Evaluation(methods, reference, shownFrames, chunkFrames, title, settings, List.copyOf(more));
     }
 
     /** The label the other methods are tested against (must be one of the methods when run). */
     public Evaluation withReference(String label) {
-        return new Evaluation(methods, Objects.requireNonNull(label, "label"), shownFrames, chunkFrames, title, settings);
+        return new Evaluation(methods, Objects.requireNonNull(label, "label"), shownFrames, chunkFrames, title, settings, reused);
     }
 
     /**
@@ -111,7 +148,7 @@ public final class Evaluation {
         if (frameIndices.stream().distinct().count() != frameIndices.size()) {
             throw new IllegalArgumentException("a shown frame is listed twice: " + frameIndices);
         }
-        return new Evaluation(methods, reference, List.copyOf(frameIndices), chunkFrames, title, settings);
+        return new Evaluation(methods, reference, List.copyOf(frameIndices), chunkFrames, title, settings, reused);
     }
 
     /** Frames read and reconstructed together (a batch of the iterative engines and the network). */
@@ -119,7 +156,7 @@ public final class Evaluation {
         if (frames < 1) {
             throw new IllegalArgumentException("a chunk must hold at least one frame, got " + frames);
         }
-        return new Evaluation(methods, reference, shownFrames, frames, title, settings);
+        return new Evaluation(methods, reference, shownFrames, frames, title, settings, reused);
     }
 
     public Evaluation withTitle(String newTitle) {
@@ -127,18 +164,20 @@ public final class Evaluation {
         if (newTitle.isBlank()) {
             throw new IllegalArgumentException("title must not be blank");
         }
-        return new Evaluation(methods, reference, shownFrames, chunkFrames, newTitle, settings);
+        return new Evaluation(methods, reference, shownFrames, chunkFrames, newTitle, settings, reused);
     }
 
     /** Settings to record in the report (e.g. "--starts" → "10", "command line" → "dpr evaluate …"), in order. */
     public Evaluation withSettings(Map<String, String> newSettings) {
         return new Evaluation(methods, reference, shownFrames, chunkFrames, title,
-                Collections.unmodifiableMap(new LinkedHashMap<>(newSettings)));
+                Collections.unmodifiableMap(new LinkedHashMap<>(newSettings)), reused);
     }
 
-    /** The method labels, in order. */
+    /** The method labels, in order: those run, then those reused. */
     public List<String> labels() {
-        return methods.stream().map(LabelledMethod::label).toList();
+        List<String> labels = new ArrayList<>(methods.stream().map(LabelledMethod::label).toList());
+        reused.forEach(r -> labels.add(r.label()));
+        return List.copyOf(labels);
     }
 
     /** The reference label the evaluation will use: the one set, else "dpr" if listed, else the first. */
@@ -160,7 +199,7 @@ public final class Evaluation {
     public EvaluationResult run(FrameSource source, EvaluationListener listener) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(listener, "listener");
-        if (methods.isEmpty()) {
+        if (methods.isEmpty() && reused.isEmpty()) {
             throw new IllegalArgumentException("an evaluation needs at least one method");
         }
         String ref = reference();
@@ -199,6 +238,14 @@ public final class Evaluation {
             String recipe = results.isEmpty() ? "" : results.get(0).estimate().recipe();
             infos.add(new MethodInfo(method.label(), method.method().name(), method.parametersJson(), recipe));
         }
+        List<Long> evaluated = rows.isEmpty() ? frameIndices(source)
+                : rows.stream().filter(r -> r.method().equals(methods.get(0).label())).map(r -> (long) r.index()).toList();
+        for (ReusedMethod r : reused) {
+            rows.addAll(r.rowsFor(evaluated));
+            JsonObject parameters = new JsonObject();
+            parameters.addProperty("reused from", r.origin());
+            infos.add(new MethodInfo(r.label(), r.label(), parameters.toString(), "not run: metrics reused from " + r.origin()));
+        }
         List<ShownFrame> frames = new ArrayList<>();
         shown.forEach((index, frame) -> frames.add(new ShownFrame(index, frame, objects.get(index), metrics.get(index))));
         return new EvaluationResult(title, source.description(), count, infos, ref, rows, frames, settings);
@@ -230,6 +277,14 @@ public final class Evaluation {
             found.put(index, frame);
         }
         return found;
+    }
+
+    private static List<Long> frameIndices(FrameSource source) {
+        List<Long> indices = new ArrayList<>();
+        for (int k = 0; k < source.frameCount(); k++) {
+            indices.add(indexOf(source.read(k), k));
+        }
+        return indices;
     }
 
     private static long indexOf(DiffractionFrame frame, int position) {

@@ -41,6 +41,36 @@ public final class MetricTables {
     }
 
     /**
+     * The rows of a per-frame table as {@link #perFrame} writes it (e.g. read back with {@link
+     * Table#readCsv}); empty cells are NaN.
+     *
+     * @throws IllegalArgumentException if a column is missing or a cell is not a number
+     */
+    public static List<MetricRow> rowsOf(Table perFrame) {
+        Objects.requireNonNull(perFrame, "perFrame");
+        int indexColumn = perFrame.column("index");
+        int methodColumn = perFrame.column("method");
+        int[] metricColumns = METRICS.stream().mapToInt(m -> perFrame.column(m.column())).toArray();
+        List<MetricRow> rows = new ArrayList<>(perFrame.rows().size());
+        for (List<String> line : perFrame.rows()) {
+            try {
+                double[] v = new double[metricColumns.length];
+                for (int k = 0; k < v.length; k++) {
+                    String cell = line.get(metricColumns[k]).strip();
+                    v[k] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+                }
+                rows.add(new MetricRow(Integer.parseInt(line.get(indexColumn).strip()), line.get(methodColumn),
+                        v[METRICS.indexOf(Metric.R_F)], v[METRICS.indexOf(Metric.PSNR_DB)],
+                        v[METRICS.indexOf(Metric.SSIM_GLOBAL)], v[METRICS.indexOf(Metric.SSIM_WINDOWED)],
+                        v[METRICS.indexOf(Metric.PCC)], v[METRICS.indexOf(Metric.SECONDS)]));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("per-frame row " + (rows.size() + 1) + " is not numeric: " + line, e);
+            }
+        }
+        return rows;
+    }
+
+    /**
      * One row per method and metric: n, mean, standard error, median and — for methods other than
      * {@code referenceMethod} — the two-sided Mann–Whitney p-value against it and its mark.
      * Metrics with no value for a method (all NaN) have n = 0 and empty statistics.

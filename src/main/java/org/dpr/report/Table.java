@@ -1,5 +1,9 @@
 package org.dpr.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,6 +115,75 @@ public record Table(List<String> header, List<List<String>> rows) {
     public Path writeMarkdown(Path file) {
         AtomicFiles.writeString(file, toMarkdown());
         return file;
+    }
+
+    /**
+     * Parses CSV as {@link #toCsv()} writes it (RFC 4180: quoted fields may hold commas, doubled
+     * quotes and line breaks; CRLF or LF line ends): the first record is the header.
+     *
+     * @throws IllegalArgumentException if the text is empty, a quote is left open or a row is not as
+     *                                  wide as the header
+     */
+    public static Table fromCsv(String text) {
+        Objects.requireNonNull(text, "text");
+        List<List<String>> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n') {
+                fields.add(cell.toString());
+                cell.setLength(0);
+                records.add(fields);
+                fields = new ArrayList<>();
+            } else if (c != '\r') {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("CSV ends inside a quoted field");
+        }
+        if (cell.length() > 0 || !fields.isEmpty()) {
+            fields.add(cell.toString());
+            records.add(fields);
+        }
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("CSV is empty: no header");
+        }
+        return new Table(records.get(0), records.subList(1, records.size()));
+    }
+
+    /** Reads a CSV file ({@link #fromCsv(String)}). */
+    public static Table readCsv(Path file) {
+        try {
+            return fromCsv(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The index of a column. @throws IllegalArgumentException if there is none of that name */
+    public int column(String name) {
+        int k = header.indexOf(name);
+        if (k < 0) {
+            throw new IllegalArgumentException("no column '" + name + "' among " + header);
+        }
+        return k;
     }
 
     /** Writes {@link #toCsv()} to a file (UTF-8, atomically). */

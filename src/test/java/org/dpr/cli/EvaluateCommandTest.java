@@ -211,4 +211,53 @@ class EvaluateCommandTest {
             assertThat(files).containsExactly(out.resolve("notes.txt"));
         }
     }
+
+    @Test
+    void reusedMethodsTakeTheEarlierReportsRowsAndAreTestedAgainstTheRunOnes() {
+        Path first = dir.resolve("frames-0-1");
+        Path second = dir.resolve("frame-2");
+        assertThat(run("evaluate", "--test", data.toString(), "--frames", "0:2", "--algorithms", "hio", "--starts", "2",
+                "--iterations", "20", "--show", "none", "--out", first.toString()).exitCode()).isZero();
+        assertThat(run("evaluate", "--test", data.toString(), "--frames", "2:3", "--algorithms", "hio", "--starts", "2",
+                "--iterations", "20", "--show", "none", "--out", second.toString()).exitCode()).isZero();
+        Path merged = dir.resolve("merged");
+        Run run = run("evaluate", "--test", data.toString(), "--algorithms", "er,hio", "--starts", "1", "--iterations", "5",
+                "--reuse", first + "," + second, "--reference", "er", "--out", merged.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        List<Map<String, String>> earlier = new java.util.ArrayList<>(Csv.read(first.resolve("metrics-per-frame.csv")).rows());
+        earlier.addAll(Csv.read(second.resolve("metrics-per-frame.csv")).rows());
+        List<Map<String, String>> hio = Csv.read(merged.resolve("metrics-per-frame.csv")).rows().stream()
+                .filter(r -> r.get("method").equals("hio")).toList();
+        assertThat(hio).containsExactlyElementsOf(earlier);
+        Csv summary = Csv.read(merged.resolve("summary.csv"));
+        assertThat(summary.rows()).extracting(r -> r.get("method")).containsExactly("er", "hio");
+        assertThat(Csv.number(summary.rows().get(1), "PSNR_p")).isBetween(0.0, 1.0);
+        assertThat(Csv.read(merged.resolve("summary-long.csv")).rows().stream()
+                .filter(r -> r.get("method").equals("hio") && r.get("metric").equals("PSNR")).findFirst().orElseThrow()
+                .get("n")).isEqualTo("3");
+        assertThat(merged.resolve("summary.md")).content().contains("reused from").contains(first.toString())
+                .contains("2 starts × 20 iterations").contains("test file SHA-256");
+    }
+
+    @Test
+    void reusingAReportOfOtherFramesOrAnotherFileIsRefused() {
+        Path part = dir.resolve("frame-0-only");
+        assertThat(run("evaluate", "--test", data.toString(), "--frames", "0:1", "--algorithms", "hio", "--starts", "1",
+                "--iterations", "5", "--show", "none", "--out", part.toString()).exitCode()).isZero();
+        Path out = dir.resolve("not-written");
+        Run missingFrames = run("evaluate", "--test", data.toString(), "--algorithms", "er,hio", "--starts", "1",
+                "--iterations", "5", "--reuse", part.toString(), "--out", out.toString());
+        assertThat(missingFrames.exitCode()).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(missingFrames.err()).contains("no row for frame 1");
+        assertThat(out).doesNotExist();
+
+        Path otherData = dir.resolve("other.cxi");
+        assertThat(run("simulate", "-N", "64", "--frames", "1", "--seed", "12", "-o", otherData.toString()).exitCode()).isZero();
+        Run otherFile = run("evaluate", "--test", otherData.toString(), "--algorithms", "er,hio", "--starts", "1",
+                "--iterations", "5", "--reuse", part.toString(), "--out", out.toString());
+        assertThat(otherFile.exitCode()).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(otherFile.err()).contains("another test file");
+        assertThat(out).doesNotExist();
+    }
 }

@@ -20,6 +20,14 @@ class MetricTablesTest {
     }
 
     @Test
+    void perFrameTableReadsBackToTheSameRowsThroughCsvIncludingNaN() {
+        List<MetricRow> written = new ArrayList<>(rows());
+        written.add(new MetricRow(7, "dpr (PC, \"small\")", 0.3, Double.NaN, Double.POSITIVE_INFINITY, 0.1, -0.2, Double.NaN));
+        List<MetricRow> read = MetricTables.rowsOf(Table.fromCsv(MetricTables.perFrame(written).toCsv()));
+        assertThat(read).isEqualTo(written);
+    }
+
+    @Test
     void perFrameTableHasOneRowPerFrameAndMethodAndNamesTheSsimForms() {
         Table t = MetricTables.perFrame(rows());
         assertThat(t.header()).containsExactly("index", "method", "R_F", "PSNR", "SSIM_global", "SSIM_windowed", "PCC",

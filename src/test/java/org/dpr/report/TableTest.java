@@ -44,4 +44,19 @@ class TableTest {
         assertThatThrownBy(() -> Table.withHeader("a", "b").withRow("only one"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has 1 cells, the header 2");
     }
+
+    @Test
+    void csvReadsBackWhatItWroteWithCommasQuotesAndLineBreaks() {
+        Table t = Table.withHeader("name", "note").withRow("a,b", "say \"hi\"").withRow("two\nlines", "");
+        assertThat(Table.fromCsv(t.toCsv())).isEqualTo(t);
+        assertThat(Table.fromCsv("x,y\n1,2")).isEqualTo(Table.withHeader("x", "y").withRow("1", "2"));
+    }
+
+    @Test
+    void malformedCsvIsRefused() {
+        assertThatThrownBy(() -> Table.fromCsv("")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> Table.fromCsv("a,b\n\"open,1\n")).hasMessageContaining("quoted");
+        assertThatThrownBy(() -> Table.fromCsv("a,b\n1,2,3\n")).hasMessageContaining("3 cells");
+        assertThatThrownBy(() -> Table.withHeader("a").column("b")).hasMessageContaining("no column 'b'");
+    }
 }
