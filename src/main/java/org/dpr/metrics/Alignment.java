@@ -157,6 +157,32 @@ public final class Alignment {
         return align(image, reference, n, n);
     }
 
+    /**
+     * The image translated by whole pixels (zero fill) so that its centre of mass (of |value|) lies
+     * within half a pixel of the centre ((H − 1)/2, (W − 1)/2) — for display, where phase retrieval
+     * leaves the position free. An all-zero image is returned as a copy.
+     */
+    public static float[] centredByMass(float[] image, int height, int width) {
+        Images.checkShape(image, height, width);
+        double total = 0;
+        double cy = 0;
+        double cx = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double v = Math.abs(image[y * width + x]);
+                total += v;
+                cy += v * y;
+                cx += v * x;
+            }
+        }
+        if (!(total > 0)) {
+            return image.clone();
+        }
+        int dy = (int) Math.round((height - 1) / 2.0 - cy / total);
+        int dx = (int) Math.round((width - 1) / 2.0 - cx / total);
+        return Images.shift(image, height, width, dy, dx);
+    }
+
     private static double[] padded(float[] image, int height, int width, int ph, int pw) {
         double[] out = new double[ph * pw];
         for (int y = 0; y < height; y++) {

@@ -207,7 +207,9 @@ public final class MeasuredReport {
                 throw new IllegalArgumentException("the methods return objects of different sizes: " + methods.get(0) + " "
                         + n + " px, " + methods.get(i) + " " + e.objectBoxPx() + " px");
             }
-            aligned.add(i == 0 ? e.object() : Alignment.withDefaults().align(e.object(), reference.object(), n, n).aligned());
+            // the reference is centred by its centre of mass (display), the others aligned to it
+            aligned.add(i == 0 ? Alignment.centredByMass(e.object(), n, n)
+                    : Alignment.withDefaults().align(e.object(), aligned.get(0), n, n).aligned());
             rf[i] = e.rf();
             seconds[i] = e.seconds();
             profiles.add(LocalRFactor.withDefaults().radialProfile(e.object(), frame));

@@ -164,4 +164,30 @@ class AlignmentTest {
         assertThat(r.aligned()).containsOnly(0f);
         assertThat(r.correlation()).isNaN();
     }
+
+    @Test
+    void centredByMassMovesAnOffCentreObjectToTheMiddleWithoutLosingIt() {
+        int n = 16;
+        float[] image = new float[n * n];
+        for (int y = 1; y < 5; y++) {
+            for (int x = 9; x < 15; x++) {
+                image[y * n + x] = 1 + y; // a 4×6 block near the top right, heavier at the bottom
+            }
+        }
+        float[] centred = Alignment.centredByMass(image, n, n);
+        double total = 0;
+        double cy = 0;
+        double cx = 0;
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                total += centred[y * n + x];
+                cy += centred[y * n + x] * y;
+                cx += centred[y * n + x] * x;
+            }
+        }
+        assertThat(total).isEqualTo(4 * 6 + 6 * (2 + 3 + 4 + 5) - 6 * 4, within(1e-9)); // nothing cut off
+        assertThat(cy / total).isCloseTo(7.5, within(0.5));
+        assertThat(cx / total).isCloseTo(7.5, within(0.5));
+        assertThat(Alignment.centredByMass(new float[n * n], n, n)).containsOnly(0f);
+    }
 }
