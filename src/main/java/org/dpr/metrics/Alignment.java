@@ -160,9 +160,18 @@ public final class Alignment {
     /**
      * The image translated by whole pixels (zero fill) so that its centre of mass (of |value|) lies
      * within half a pixel of the centre ((H − 1)/2, (W − 1)/2) — for display, where phase retrieval
-     * leaves the position free. An all-zero image is returned as a copy.
+     * leaves the position free ({@link #centreOfMassShift}). An all-zero image is returned as a copy.
      */
     public static float[] centredByMass(float[] image, int height, int width) {
+        int[] d = centreOfMassShift(image, height, width);
+        return Images.shift(image, height, width, d[0], d[1]);
+    }
+
+    /**
+     * The whole-pixel translation (dy, dx) that brings the image's centre of mass (of |value|)
+     * within half a pixel of ((H − 1)/2, (W − 1)/2); (0, 0) for an all-zero image.
+     */
+    public static int[] centreOfMassShift(float[] image, int height, int width) {
         Images.checkShape(image, height, width);
         double total = 0;
         double cy = 0;
@@ -176,11 +185,9 @@ public final class Alignment {
             }
         }
         if (!(total > 0)) {
-            return image.clone();
+            return new int[] {0, 0};
         }
-        int dy = (int) Math.round((height - 1) / 2.0 - cy / total);
-        int dx = (int) Math.round((width - 1) / 2.0 - cx / total);
-        return Images.shift(image, height, width, dy, dx);
+        return new int[] {(int) Math.round((height - 1) / 2.0 - cy / total), (int) Math.round((width - 1) / 2.0 - cx / total)};
     }
 
     private static double[] padded(float[] image, int height, int width, int ph, int pw) {

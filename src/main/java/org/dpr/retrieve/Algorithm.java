@@ -39,8 +39,8 @@ public enum Algorithm {
             case ER -> Er.withDefaults();
             case HIO -> Hio.withDefaults();
             case RAAR -> Raar.withDefaults();
-            case GPS_R -> GpsR.withDefaults();
-            case GPS_F -> GpsF.withDefaults();
+            case GPS_R -> Gps.withDefaults();
+            case GPS_F -> Gps.withDefaults().withSmoothing(Gps.Smoothing.FOURIER_SPACE);
         };
     }
 

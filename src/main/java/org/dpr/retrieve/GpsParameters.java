@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parameters of GPS (Pham et al. 2019) shared by {@link GpsR} and {@link GpsF}.
+ * The parameters of GPS (Pham et al. 2019) shared by both variants of {@link Gps}.
  *
  * @param primalStep       t, the step of the Fourier-space (primal) update
  * @param dualStep         s, the step of the real-space (dual) update

@@ -26,12 +26,10 @@ import ai.djl.ndarray.types.DataType;
  * σ and α follow the schedules of {@link GpsParameters} at the state's iteration.
  */
 final class GpsStep {
-    enum Variant { REAL_SPACE_SMOOTHING, FOURIER_SPACE_SMOOTHING }
-
     private GpsStep() {
     }
 
-    static PhasingState apply(PhasingState state, GpsParameters p, Variant variant) {
+    static PhasingState apply(PhasingState state, GpsParameters p, Gps.Smoothing variant) {
         PhasingState s = state.inFourierSpace();
         Measurement data = s.measurement();
         double t = p.primalStep();
@@ -62,7 +60,7 @@ final class GpsStep {
             NDArray y = Spectra.inverse(w);
             NDArray positive = Projections.supportProject(Spectra.realPart(y), s.support());
             double widthSquared = alpha * alpha / dual;
-            if (variant == Variant.REAL_SPACE_SMOOTHING) {
+            if (variant == Gps.Smoothing.REAL_SPACE) {
                 // F(y − P_S y) = w − F(P_S y): P_S y is real, so no complex transform of y is needed
                 try (NDArray projected = Spectra.forward(positive)) {
                     w.subi(projected);

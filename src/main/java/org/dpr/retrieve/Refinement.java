@@ -14,7 +14,7 @@ import org.dpr.io.DiffractionFrame;
  * (amplitude units) and its frame: support = x > 1 % of the 99th percentile of x; starting spectrum =
  * the measured amplitudes with the phases of F(pad x) (x's own values on missing pixels); then 50
  * GPS-R iterations with t 1, s 0.9, σ 0.1 → 1 at 40 %, α from 2N down 20 % every 10 iterations
- * ({@link GpsR#refinementDefaults()}); the output is the positive real part on the support. Frames are
+ * ({@link Gps#refinementDefaults()}); the output is the positive real part on the support. Frames are
  * refined together, one row each. Immutable.
  *
  * <pre>{@code
@@ -22,7 +22,7 @@ import org.dpr.io.DiffractionFrame;
  * }</pre>
  */
 public final class Refinement {
-    private static final Refinement DEFAULT = new Refinement(GpsR.refinementDefaults(), 50, 0.01, 99, 10, 0);
+    private static final Refinement DEFAULT = new Refinement(Gps.refinementDefaults(), 50, 0.01, 99, 10, 0);
 
     private final Operator step;
     private final int iterations;
@@ -46,7 +46,7 @@ public final class Refinement {
         return DEFAULT;
     }
 
-    /** The iteration step (GPS schedules are laid over the run), e.g. {@code GpsR.refinementDefaults().withDualStep(0.5)}. */
+    /** The iteration step (GPS schedules are laid over the run), e.g. {@code Gps.refinementDefaults().withDualStep(0.5)}. */
     public Refinement withStep(Operator newStep) {
         return new Refinement(Objects.requireNonNull(newStep, "step"), iterations, supportThreshold, supportPercentile,
                 historyInterval, maxBatchRows);

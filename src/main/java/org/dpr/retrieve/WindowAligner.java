@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.dpr.metrics.Alignment;
 
 /**
  * Aligns real objects in a window to a reference over the trivial ambiguities of phase retrieval:
@@ -61,23 +62,8 @@ final class WindowAligner {
 
     /** {@code b} rolled so that its centroid lands on the centre of the window, ((H − 1)/2, (W − 1)/2). */
     static float[] centre(float[] b, int h, int w) {
-        double total = 0;
-        double cy = 0;
-        double cx = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double v = Math.abs(b[y * w + x]);
-                total += v;
-                cy += v * y;
-                cx += v * x;
-            }
-        }
-        if (!(total > 0)) {
-            return b.clone();
-        }
-        int dy = (int) Math.round((h - 1) / 2.0 - cy / total);
-        int dx = (int) Math.round((w - 1) / 2.0 - cx / total);
-        return roll(b, h, w, dy, dx);
+        int[] d = Alignment.centreOfMassShift(b, h, w);
+        return roll(b, h, w, d[0], d[1]);
     }
 
     /** The centred n×n box of an H×W image, starting at ((H − n)/2, (W − n)/2) as {@code Tensors.cropCentre}. */

@@ -155,10 +155,10 @@ class ProjectionTest {
             NDArray s2 = support.duplicate();
             s2.attach(m);
             PhasingState state = PhasingState.randomStarts(i2, m2, s2, 2, 1);
-            state = Hio.withDefaults().times(2).then(GpsR.withDefaults().times(2)).apply(state);
+            state = Hio.withDefaults().times(2).then(Gps.withDefaults().times(2)).apply(state);
             int after4 = m.getManagedArrays().size();
-            state = Hio.withDefaults().times(5).then(ShrinkWrap.withDefaults()).then(GpsR.withDefaults().times(5))
-                    .then(Er.withDefaults()).then(GpsF.withDefaults()).apply(state);
+            state = Hio.withDefaults().times(5).then(ShrinkWrap.withDefaults()).then(Gps.withDefaults().times(5))
+                    .then(Er.withDefaults()).then(Gps.withDefaults().withSmoothing(Gps.Smoothing.FOURIER_SPACE)).apply(state);
             assertThat(m.getManagedArrays().size()).isEqualTo(after4);
             state.close();
         }

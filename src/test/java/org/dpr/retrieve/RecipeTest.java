@@ -31,11 +31,11 @@ class RecipeTest {
                 .hasToString("(GPS-R**50 * ShrinkWrap)**19 * GPS-R**50");
         assertThat(Algorithms.paperRecipe(Algorithm.GPS_R, 200))
                 .hasToString("(GPS-R(length=200)**50 * ShrinkWrap)**3 * GPS-R(length=200)**50");
-        assertThat(Algorithms.recipe(GpsF.withDefaults(), 100, ShrinkWrap.withDefaults().scaledToObjectBox(16), 50, 0))
+        assertThat(Algorithms.recipe(Gps.withDefaults().withSmoothing(Gps.Smoothing.FOURIER_SPACE), 100, ShrinkWrap.withDefaults().scaledToObjectBox(16), 50, 0))
                 .hasToString("GPS-F(length=100)**50 * ShrinkWrap(box=16px) * GPS-F(length=100)**50");
         assertThat(Algorithms.recipe(Hio.withDefaults(), 130, ShrinkWrap.withDefaults(), 50, 0.1))
                 .hasToString("ER**13 * HIO**17 * (ShrinkWrap * HIO**50)**2");
-        assertThat(Algorithms.recipe(GpsR.refinementDefaults(), 50))
+        assertThat(Algorithms.recipe(Gps.refinementDefaults(), 50))
                 .hasToString("GPS-R(sigma=0.1→1@40%, alphaStages=5, length=50)**50");
     }
 
@@ -59,8 +59,8 @@ class RecipeTest {
         assertThatThrownBy(() -> Er.withDefaults().times(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Hio.withDefaults().withBeta(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Raar.withDefaults().withBeta(1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> GpsR.withDefaults().withDualStep(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> GpsR.withDefaults().withSigmaSchedule(StepSchedule.of(0, -0.1)))
+        assertThatThrownBy(() -> Gps.withDefaults().withDualStep(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Gps.withDefaults().withSigmaSchedule(StepSchedule.of(0, -0.1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StepSchedule.of(0, 1, 0.4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StepSchedule.of(0.1, 1)).isInstanceOf(IllegalArgumentException.class);

@@ -12,14 +12,14 @@ class ScheduleTest {
 
     @Test
     void gpsSigmaRisesTenfoldAtFortyAndSeventyPercentOfTheRun() {
-        GpsR gps = GpsR.withDefaults();
+        Gps gps = Gps.withDefaults();
         assertThat(gps.sigmaAt(0)).isEqualTo(0.01);
         assertThat(gps.sigmaAt(399)).isEqualTo(0.01);
         assertThat(gps.sigmaAt(400)).isEqualTo(0.1);
         assertThat(gps.sigmaAt(699)).isEqualTo(0.1);
         assertThat(gps.sigmaAt(700)).isEqualTo(1.0);
         assertThat(gps.sigmaAt(999)).isEqualTo(1.0);
-        GpsR short200 = gps.withScheduleLength(200);
+        Gps short200 = gps.withScheduleLength(200);
         assertThat(short200.sigmaAt(79)).isEqualTo(0.01);
         assertThat(short200.sigmaAt(80)).isEqualTo(0.1);
         assertThat(short200.sigmaAt(140)).isEqualTo(1.0);
@@ -27,7 +27,7 @@ class ScheduleTest {
 
     @Test
     void gpsAlphaFallsLinearlyFrom1024ByTenPercentEveryHundredIterationsAtN512() {
-        GpsR gps = GpsR.withDefaults();
+        Gps gps = Gps.withDefaults();
         assertThat(gps.alphaAt(0, 512)).isEqualTo(1024.0);
         assertThat(gps.alphaAt(99, 512)).isEqualTo(1024.0);
         assertThat(gps.alphaAt(100, 512)).isCloseTo(921.6, within(1e-9));
@@ -38,7 +38,7 @@ class ScheduleTest {
 
     @Test
     void refinementScheduleIsFiftyIterationsWithSigmaOneFromFortyPercentAndAlphaDownTwentyPercentEveryTen() {
-        GpsR r = GpsR.refinementDefaults();
+        Gps r = Gps.refinementDefaults();
         assertThat(r.scheduleLength()).isEqualTo(50);
         assertThat(r.sigmaAt(19)).isEqualTo(0.1);
         assertThat(r.sigmaAt(20)).isEqualTo(1.0);
@@ -125,5 +125,16 @@ class ScheduleTest {
             }
             support.close();
         }
+    }
+
+    @Test
+    void theSmoothingVariantSurvivesEveryParameterChangeAndNamesTheAlgorithm() {
+        Gps f = Gps.withDefaults().withSmoothing(Gps.Smoothing.FOURIER_SPACE);
+        Gps changed = f.withDualStep(0.5).withPrimalStep(2).withAlphaStages(5).withScheduleLength(200);
+        assertThat(changed.smoothing()).isEqualTo(Gps.Smoothing.FOURIER_SPACE);
+        assertThat(changed.toString()).startsWith("GPS-F");
+        assertThat(Gps.withDefaults().smoothing()).isEqualTo(Gps.Smoothing.REAL_SPACE);
+        assertThat(Gps.withDefaults().toString()).startsWith("GPS-R");
+        assertThat(changed.sigmaAt(199)).isEqualTo(f.withScheduleLength(200).sigmaAt(199));
     }
 }
