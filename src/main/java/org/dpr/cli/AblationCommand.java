@@ -15,7 +15,6 @@ import org.dpr.nn.DprPreset;
 import org.dpr.simulate.SimulationConfig;
 import org.dpr.train.EngineThreads;
 import org.dpr.train.TrainingConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,23 +79,6 @@ public final class AblationCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    /**
-     * Runs {@code dpr ablation ARGS} with dpr's error handling and exit codes, whether or not the root
-     * command registers {@code ablation} ({@code java -cp dpr.jar org.dpr.cli.AblationCommand ARGS}).
-     */
-    public static void main(String[] args) {
-        System.setProperty("OPT_OUT_TRACKING", "true");
-        System.setProperty("java.awt.headless", "true");
-        CommandLine cli = DprCommand.commandLine();
-        if (!cli.getSubcommands().containsKey("ablation")) {
-            cli.addSubcommand(new AblationCommand());
-        }
-        String[] full = new String[args.length + 1];
-        full[0] = "ablation";
-        System.arraycopy(args, 0, full, 1, args.length);
-        System.exit(cli.execute(full));
-    }
 
     @Override
     public Integer call() {

@@ -191,23 +191,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /**
-     * Runs {@code dpr train ARGS} with dpr's error handling and exit codes, whether or not the root
-     * command registers {@code train} ({@code java -cp dpr.jar org.dpr.cli.TrainCommand ARGS}).
-     */
-    public static void main(String[] args) {
-        System.setProperty("OPT_OUT_TRACKING", "true");
-        System.setProperty("java.awt.headless", "true");
-        CommandLine cli = DprCommand.commandLine();
-        if (!cli.getSubcommands().containsKey("train")) {
-            cli.addSubcommand(new TrainCommand());
-        }
-        String[] full = new String[args.length + 1];
-        full[0] = "train";
-        System.arraycopy(args, 0, full, 1, args.length);
-        System.exit(cli.execute(full));
-    }
-
     @Override
     public Integer call() {
         if (resume == null) {
