@@ -25,7 +25,6 @@ import org.dpr.report.MetricTables;
 import org.dpr.report.Table;
 import org.dpr.evaluate.ReportFolder;
 import org.dpr.io.FrameSource;
-import org.dpr.io.FileDigests;
 import org.dpr.io.FrameSources;
 import org.dpr.metrics.Significance;
 import org.dpr.nn.DprModel;
@@ -106,9 +105,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The settings row that fingerprints the test file, checked when a report is reused. */
-    static final String TEST_SHA256 = "test file SHA-256";
-
     @Override
     public Integer call() {
         List<String> names = parseAlgorithms(algorithms);
@@ -122,8 +118,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(test)) {
             throw new DprException("test file not found: " + test);
         }
-        String testSha256 = FileDigests.sha256(test);
-        Map<String, ReusedRows> reusedRows = readReused(reuse, names, testSha256);
+        Map<String, ReusedRows> reusedRows = readReused(reuse, names);
         boolean usesDpr = names.stream().filter(n -> !reusedRows.containsKey(n)).anyMatch(EvaluateCommand::isDpr);
         if (model != null && !usesDpr) {
             throw new IllegalArgumentException("--model applies to dpr and dpr+r, and --algorithms lists neither");
@@ -135,7 +130,6 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("command line", Provenance.commandLine(spec));
-        settings.put(TEST_SHA256, testSha256);
         settings.put("--frames", inputOptions.toReadOptions().frames().equals(org.dpr.io.FrameRange.ALL) ? "all" : inputOptions.toReadOptions().frames().toString());
         settings.put("--starts (iterative methods)", Integer.toString(starts));
         settings.put("--iterations (iterative methods)", Integer.toString(iterations));
@@ -159,7 +153,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             evaluation = evaluation.withSettings(settings);
             for (String name : names) {
                 ReusedRows reused = reusedRows.get(name);
-                evaluation = reused != null ? evaluation.withReusedRows(name, reused.rows(), reused.origin())
+                evaluation = reused != null ? evaluation.withReusedRows(name, reused.rows(), reused.frameDigests(), reused.origin())
                         : evaluation.withMethod(createMethod(name, loaded));
             }
             if (reference != null) {
@@ -180,16 +174,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** A method's rows gathered from the --reuse folders, and where they came from. */
-    record ReusedRows(List<MetricRow> rows, String origin) {
+    record ReusedRows(List<MetricRow> rows, Map<Long, String> frameDigests, String origin) {
     }
 
     /**
-     * The rows of each method of {@code names} found in the reports' per-frame tables, with each
-     * report's iterative protocol and command line as its origin. A report that fingerprints its
-     * test file must have measured this one.
+     * The rows of each method of {@code names} found in the reports' per-frame tables, with the
+     * content digests of their frames (checked against the evaluated frames later) and each report's
+     * iterative protocol and command line as its origin.
      */
-    static Map<String, ReusedRows> readReused(List<Path> folders, List<String> names, String testSha256) {
+    static Map<String, ReusedRows> readReused(List<Path> folders, List<String> names) {
         Map<String, List<MetricRow>> rows = new LinkedHashMap<>();
+        Map<Long, String> digests = new LinkedHashMap<>();
         Map<String, List<String>> origins = new LinkedHashMap<>();
         for (Path folder : folders) {
             Path csv = folder.resolve("metrics-per-frame.csv");
@@ -198,17 +193,19 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             List<MetricRow> found;
             try {
-                found = MetricTables.rowsOf(Table.readCsv(csv));
+                Table table = Table.readCsv(csv);
+                found = MetricTables.rowsOf(table);
+                if (table.header().contains(MetricTables.FRAME_DIGEST_COLUMN)) {
+                    int column = table.column(MetricTables.FRAME_DIGEST_COLUMN);
+                    int indexColumn = table.column("index");
+                    for (List<String> line : table.rows()) {
+                        digests.put(Long.parseLong(line.get(indexColumn).strip()), line.get(column).strip());
+                    }
+                }
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 throw new DprException("--reuse " + folder + ": unreadable metrics-per-frame.csv: " + e.getMessage());
             }
-            Map<String, String> settings = reportSettings(folder);
-            String sha = settings.get(TEST_SHA256);
-            if (sha != null && !sha.equals(testSha256)) {
-                throw new DprException("--reuse " + folder + " measured another test file (SHA-256 " + sha.substring(0, 12)
-                        + "…, this one " + testSha256.substring(0, 12) + "…)");
-            }
-            String origin = folder + describe(settings);
+            String origin = folder + describe(reportSettings(folder));
             boolean any = false;
             for (MetricRow row : found) {
                 if (names.contains(row.method())) {
@@ -226,7 +223,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         Map<String, ReusedRows> result = new LinkedHashMap<>();
-        rows.forEach((name, list) -> result.put(name, new ReusedRows(list, String.join("; ", origins.get(name)))));
+        rows.forEach((name, list) -> result.put(name, new ReusedRows(list, digests, String.join("; ", origins.get(name)))));
         return result;
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import org.dpr.io.DiffractionFrame;
+import org.dpr.io.Digests;
 import org.dpr.io.FrameMetadata;
 import org.dpr.io.FrameSource;
 import org.dpr.metrics.MetricRow;
@@ -109,6 +110,15 @@ public final class Evaluation {
      * @throws IllegalArgumentException if the label is blank or taken, or there are no rows
      */
     public Evaluation withReusedRows(String label, List<MetricRow> rows, String origin) {
+        return withReusedRows(label, rows, Map.of(), origin);
+    }
+
+    /**
+     * {@link #withReusedRows(String, List, String)} with the content digests of the frames the rows
+     * were measured on (frame index → {@link Digests#frame}, as the earlier report's per-frame table
+     * holds them): a row whose frame differs from the one evaluated now is refused.
+     */
+    public Evaluation withReusedRows(String label, List<MetricRow> rows, Map<Long, String> frameDigests, String origin) {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(origin, "origin");
@@ -122,7 +132,7 @@ public final class Evaluation {
             throw new IllegalArgumentException("no rows to reuse for '" + label + "'");
         }
         List<ReusedMethod> more = new ArrayList<>(reused);
-        more.add(new ReusedMethod(label, List.copyOf(rows), origin));
+        more.add(new ReusedMethod(label, List.copyOf(rows), frameDigests, origin));
         return new Evaluation(methods, reference, shownFrames, chunkFrames, title, settings, List.copyOf(more));
     }
 
@@ -211,6 +221,9 @@ public final class Evaluation {
             throw new IllegalArgumentException("the source has no frames: " + source.description());
         }
         Map<Long, DiffractionFrame> shown = findShownFrames(source);
+        Map<Long, String> digests = frameDigests(source);
+        // checked before any method runs: a mismatch should not wait for hours of reconstruction
+        List<List<MetricRow>> reusedRows = reused.stream().map(r -> r.rowsFor(digests)).toList();
         Map<Long, Map<String, float[]>> objects = new LinkedHashMap<>();
         Map<Long, Map<String, MetricRow>> metrics = new LinkedHashMap<>();
         shown.keySet().forEach(k -> {
@@ -238,17 +251,17 @@ public final class Evaluation {
             String recipe = results.isEmpty() ? "" : results.get(0).estimate().recipe();
             infos.add(new MethodInfo(method.label(), method.method().name(), method.parametersJson(), recipe));
         }
-        List<Long> evaluated = rows.isEmpty() ? frameIndices(source)
-                : rows.stream().filter(r -> r.method().equals(methods.get(0).label())).map(r -> (long) r.index()).toList();
-        for (ReusedMethod r : reused) {
-            rows.addAll(r.rowsFor(evaluated));
+        for (int i = 0; i < reused.size(); i++) {
+            ReusedMethod r = reused.get(i);
+            rows.addAll(reusedRows.get(i));
             JsonObject parameters = new JsonObject();
             parameters.addProperty("reused from", r.origin());
-            infos.add(new MethodInfo(r.label(), r.label(), parameters.toString(), "not run: metrics reused from " + r.origin()));
+            infos.add(new MethodInfo(r.label(), r.label(), parameters.toString(), "not run: metrics reused from "
+                    + r.origin() + (r.verifiable() ? "" : " (frames not verified: that report has no frame digests)")));
         }
         List<ShownFrame> frames = new ArrayList<>();
         shown.forEach((index, frame) -> frames.add(new ShownFrame(index, frame, objects.get(index), metrics.get(index))));
-        return new EvaluationResult(title, source.description(), count, infos, ref, rows, frames, settings);
+        return new EvaluationResult(title, source.description(), count, infos, ref, rows, frames, settings, digests);
     }
 
     /** The shown frames by index: the first few by default, else those asked for, checked against the source. */
@@ -279,12 +292,14 @@ public final class Evaluation {
         return found;
     }
 
-    private static List<Long> frameIndices(FrameSource source) {
-        List<Long> indices = new ArrayList<>();
+    /** Frame index → content digest, in source order (one extra pass over the frames). */
+    private static Map<Long, String> frameDigests(FrameSource source) {
+        Map<Long, String> digests = new LinkedHashMap<>();
         for (int k = 0; k < source.frameCount(); k++) {
-            indices.add(indexOf(source.read(k), k));
+            DiffractionFrame frame = source.read(k);
+            digests.put(indexOf(frame, k), Digests.frame(frame));
         }
-        return indices;
+        return digests;
     }
 
     private static long indexOf(DiffractionFrame frame, int position) {

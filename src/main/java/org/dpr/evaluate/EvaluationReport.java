@@ -34,7 +34,7 @@ import org.dpr.report.TimingChart;
  * summary.md               mean ± SE with significance marks, medians, methods, settings
  * summary.csv              one row per method: n, mean, SE, median, p, mark per metric ({@link SummaryTables#numeric})
  * summary-long.csv         one row per method and metric ({@link MetricTables#summaryLong})
- * metrics-per-frame.csv    one row per frame and method ({@link MetricTables#perFrame})
+ * metrics-per-frame.csv    one row per frame and method, with the frame's content digest ({@link MetricTables#perFrame(List, Map)})
  * figures/box-METRIC.png|svg  box plots per metric (paper style: mean ± SE)
  * figures/time.png|svg     processing time per pattern, log axis
  * images/frame-K-*.png     pattern, ground truth and each method's image of the shown frames
@@ -99,7 +99,7 @@ public final class EvaluationReport {
         String summaryCaption = summaryCaption(result);
         SummaryTables.numeric(result).writeCsv(dir.resolve("summary.csv"));
         MetricTables.summaryLong(result.rows(), result.reference()).writeCsv(dir.resolve("summary-long.csv"));
-        MetricTables.perFrame(result.rows()).writeCsv(dir.resolve("metrics-per-frame.csv"));
+        MetricTables.perFrame(result.rows(), result.frameDigests()).writeCsv(dir.resolve("metrics-per-frame.csv"));
         writeMarkdown(result, dir.resolve("summary.md"), summary, summaryCaption, medians, methods, settings);
 
         HtmlPage page = HtmlPage.titled(result.title())

@@ -22,10 +22,20 @@ import org.dpr.report.Table;
  * @param rows      per-frame metrics, method by method
  * @param shown     frames to draw, with every method's image
  * @param settings  what to record beside the results (options, command line), in order
+ * @param frameDigests frame index → {@link org.dpr.io.Digests#frame content digest} (empty when not known)
  */
 public record EvaluationResult(String title, String source, int frames, List<MethodInfo> methods, String reference,
-                               List<MetricRow> rows, List<ShownFrame> shown, Map<String, String> settings) {
+                               List<MetricRow> rows, List<ShownFrame> shown, Map<String, String> settings,
+                               Map<Long, String> frameDigests) {
+
+    /** A result without frame digests. */
+    public EvaluationResult(String title, String source, int frames, List<MethodInfo> methods, String reference,
+                            List<MetricRow> rows, List<ShownFrame> shown, Map<String, String> settings) {
+        this(title, source, frames, methods, reference, rows, shown, settings, Map.of());
+    }
+
     public EvaluationResult {
+        frameDigests = Collections.unmodifiableMap(new LinkedHashMap<>(frameDigests));
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(reference, "reference");

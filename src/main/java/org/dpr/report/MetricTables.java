@@ -40,6 +40,27 @@ public final class MetricTables {
         return new Table(header, cells);
     }
 
+    /** The per-frame column that holds each frame's content digest ({@link #perFrame(List, Map)}). */
+    public static final String FRAME_DIGEST_COLUMN = "frame_digest";
+
+    /**
+     * {@link #perFrame(List)} with a last column {@value #FRAME_DIGEST_COLUMN}: the content digest of
+     * each row's frame (empty where {@code frameDigests} has none), so that the rows can be matched to
+     * their frames later.
+     */
+    public static Table perFrame(List<MetricRow> rows, Map<Long, String> frameDigests) {
+        Table table = perFrame(rows);
+        List<String> header = new ArrayList<>(table.header());
+        header.add(FRAME_DIGEST_COLUMN);
+        List<List<String>> cells = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> line = new ArrayList<>(table.rows().get(i));
+            line.add(frameDigests.getOrDefault((long) rows.get(i).index(), ""));
+            cells.add(line);
+        }
+        return new Table(header, cells);
+    }
+
     /**
      * The rows of a per-frame table as {@link #perFrame} writes it (e.g. read back with {@link
      * Table#readCsv}); empty cells are NaN.

@@ -230,6 +230,7 @@ class EvaluateCommandTest {
         List<Map<String, String>> hio = Csv.read(merged.resolve("metrics-per-frame.csv")).rows().stream()
                 .filter(r -> r.get("method").equals("hio")).toList();
         assertThat(hio).containsExactlyElementsOf(earlier);
+        assertThat(hio).extracting(r -> r.get("frame_digest")).doesNotContain("").doesNotHaveDuplicates();
         Csv summary = Csv.read(merged.resolve("summary.csv"));
         assertThat(summary.rows()).extracting(r -> r.get("method")).containsExactly("er", "hio");
         assertThat(Csv.number(summary.rows().get(1), "PSNR_p")).isBetween(0.0, 1.0);
@@ -237,7 +238,7 @@ class EvaluateCommandTest {
                 .filter(r -> r.get("method").equals("hio") && r.get("metric").equals("PSNR")).findFirst().orElseThrow()
                 .get("n")).isEqualTo("3");
         assertThat(merged.resolve("summary.md")).content().contains("reused from").contains(first.toString())
-                .contains("2 starts × 20 iterations").contains("test file SHA-256");
+                .contains("2 starts × 20 iterations").doesNotContain("not verified");
     }
 
     @Test
@@ -257,7 +258,25 @@ class EvaluateCommandTest {
         Run otherFile = run("evaluate", "--test", otherData.toString(), "--algorithms", "er,hio", "--starts", "1",
                 "--iterations", "5", "--reuse", part.toString(), "--out", out.toString());
         assertThat(otherFile.exitCode()).isEqualTo(DprCommand.EXIT_BAD_INPUT);
-        assertThat(otherFile.err()).contains("another test file");
+        assertThat(otherFile.err()).contains("frame 0 is not the frame");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aReusedReportWithoutFrameDigestsIsTakenButMarkedUnverified() throws IOException {
+        Path old = dir.resolve("without-digests");
+        assertThat(run("evaluate", "--test", data.toString(), "--algorithms", "hio", "--starts", "1", "--iterations", "5",
+                "--show", "none", "--out", old.toString()).exitCode()).isZero();
+        Path csv = old.resolve("metrics-per-frame.csv");
+        org.dpr.report.Table table = org.dpr.report.Table.readCsv(csv);
+        int digest = table.column("frame_digest");
+        org.dpr.report.Table stripped = new org.dpr.report.Table(table.header().subList(0, digest),
+                table.rows().stream().map(r -> r.subList(0, digest)).toList());
+        Files.writeString(csv, stripped.toCsv());
+        Path merged = dir.resolve("merged-unverified");
+        Run run = run("evaluate", "--test", data.toString(), "--algorithms", "er,hio", "--starts", "1", "--iterations", "5",
+                "--reuse", old.toString(), "--show", "none", "--out", merged.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(merged.resolve("summary.md")).content().contains("not verified");
     }
 }
