@@ -257,7 +257,7 @@ public final class Evaluation {
             JsonObject parameters = new JsonObject();
             parameters.addProperty("reused from", r.origin());
             infos.add(new MethodInfo(r.label(), r.label(), parameters.toString(), "not run: metrics reused from "
-                    + r.origin() + (r.verifiable() ? "" : " (frames not verified: that report has no frame digests)")));
+                    + r.origin() + unverifiedNote(r.unverified(digests), digests.size())));
         }
         List<ShownFrame> frames = new ArrayList<>();
         shown.forEach((index, frame) -> frames.add(new ShownFrame(index, frame, objects.get(index), metrics.get(index))));
@@ -290,6 +290,11 @@ public final class Evaluation {
             found.put(index, frame);
         }
         return found;
+    }
+
+    private static String unverifiedNote(long unverified, int frames) {
+        return unverified == 0 ? "" : String.format(java.util.Locale.ROOT,
+                " (%d of %d frames not verified: the report has no frame digests for them)", unverified, frames);
     }
 
     /** Frame index → content digest, in source order (one extra pass over the frames). */

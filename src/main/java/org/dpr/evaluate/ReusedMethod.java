@@ -19,9 +19,9 @@ record ReusedMethod(String label, List<MetricRow> rows, Map<Long, String> frameD
         frameDigests = Map.copyOf(frameDigests);
     }
 
-    /** Whether the earlier frames can be checked against the evaluated ones. */
-    boolean verifiable() {
-        return !frameDigests.isEmpty();
+    /** How many of the evaluated frames have no earlier digest to check their rows against. */
+    long unverified(Map<Long, String> evaluated) {
+        return evaluated.keySet().stream().filter(k -> frameDigests.getOrDefault(k, "").isEmpty()).count();
     }
 
     /**
