@@ -36,7 +36,8 @@ import org.dpr.retrieve.Selection;
  * and Supplementary Fig. 2): for each frame and method the object, the measured beside the
  * reconstructed diffraction (log scales), the local R_F as a radial profile over |q| (one line per
  * method), the pairwise Pearson correlations of the aligned reconstructions with 95 % confidence
- * intervals (Fisher z; every object is first aligned to the first method's by translation and twin),
+ * intervals (Fisher z; for each pair the later method's object is first aligned to the earlier one's
+ * by translation and twin), each object shown centred by its centre of mass,
  * and the processing times. Writes {@code index.html} with its figures and CSV tables into a folder.
  *
  * <pre>{@code
@@ -207,18 +208,19 @@ public final class MeasuredReport {
                 throw new IllegalArgumentException("the methods return objects of different sizes: " + methods.get(0) + " "
                         + n + " px, " + methods.get(i) + " " + e.objectBoxPx() + " px");
             }
-            // the reference is centred by its centre of mass (display), the others aligned to it
-            aligned.add(i == 0 ? Alignment.centredByMass(e.object(), n, n)
-                    : Alignment.withDefaults().align(e.object(), aligned.get(0), n, n).aligned());
+            // shown centred by the centre of mass: no method is a trustworthy reference on measured data
+            aligned.add(Alignment.centredByMass(e.object(), n, n));
             rf[i] = e.rf();
             seconds[i] = e.seconds();
             profiles.add(LocalRFactor.withDefaults().radialProfile(e.object(), frame));
         }
         PearsonInterval[][] pcc = new PearsonInterval[methods.size()][methods.size()];
         for (int i = 0; i < methods.size(); i++) {
-            for (int j = 0; j < methods.size(); j++) {
-                double r = i == j ? 1 : ImageMetrics.pcc(aligned.get(i), aligned.get(j));
+            for (int j = i; j < methods.size(); j++) {
+                double r = i == j ? 1 : ImageMetrics.pcc(aligned.get(i),
+                        Alignment.withDefaults().align(aligned.get(j), aligned.get(i), n, n).aligned());
                 pcc[i][j] = Double.isNaN(r) ? null : PearsonInterval.of(r, (long) n * n, confidence);
+                pcc[j][i] = pcc[i][j];
             }
         }
         return new Comparison(new FrameReport(reference.frameIndex(), methods, rf, seconds, pcc, List.copyOf(profiles)),
@@ -275,8 +277,8 @@ public final class MeasuredReport {
             ObjectPicture.withDefaults().withMagnification(Math.max(1, Math.min(64, OBJECT_PICTURE_PX / n)))
                     .write(folder.resolve(objectFile), n, n, shown);
             writePng(Pictures.diffractionPair(e, frame), folder.resolve(diffractionFile));
-            objects.add(new HtmlPage.Figure(objectFile, String.format(Locale.ROOT, "%s (R_F %.3f, %s)%s", m, e.rf(),
-                    TimingChart.formatSeconds(e.seconds()), m.equals(methods.get(0)) ? "" : ", aligned to " + methods.get(0))));
+            objects.add(new HtmlPage.Figure(objectFile, String.format(Locale.ROOT, "%s (R_F %.3f, %s), centred by its centre of mass",
+                    m, e.rf(), TimingChart.formatSeconds(e.seconds()))));
             diffraction.add(new HtmlPage.Figure(diffractionFile, m + ": measured | reconstructed diffraction (log scale)"));
         }
         List<Series> series = new ArrayList<>();
@@ -299,7 +301,8 @@ public final class MeasuredReport {
         String csv = stem + "-pcc.csv";
         pcc.writeCsv(folder.resolve(csv));
         return page.withTable(pcc, String.format(Locale.ROOT, "Pearson correlation of the reconstructions [%.0f %% interval, Fisher z,"
-                                + " n = %d pixels]; each aligned to %s by translation and twin first", 100 * confidence, n * n, methods.get(0)))
+                                + " n = %d pixels]; for each pair the later method's image is aligned to the earlier one's by translation and twin first",
+                        100 * confidence, n * n))
                 .withLink(csv, csv);
     }
 
