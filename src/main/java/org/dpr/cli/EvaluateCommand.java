@@ -184,34 +184,35 @@ public final class EvaluateCommand implements Callable<Integer> {
      */
     static Map<String, ReusedRows> readReused(List<Path> folders, List<String> names) {
         Map<String, List<MetricRow>> rows = new LinkedHashMap<>();
-        Map<Long, String> digests = new LinkedHashMap<>();
+        Map<String, Map<Long, String>> digests = new LinkedHashMap<>();
         Map<String, List<String>> origins = new LinkedHashMap<>();
         for (Path folder : folders) {
             Path csv = folder.resolve("metrics-per-frame.csv");
             if (!Files.isRegularFile(csv)) {
                 throw new DprException("--reuse " + folder + ": no metrics-per-frame.csv there (is it a 'dpr evaluate' report?)");
             }
+            Table table;
             List<MetricRow> found;
             try {
-                Table table = Table.readCsv(csv);
+                table = Table.readCsv(csv);
                 found = MetricTables.rowsOf(table);
-                if (table.header().contains(MetricTables.FRAME_DIGEST_COLUMN)) {
-                    int column = table.column(MetricTables.FRAME_DIGEST_COLUMN);
-                    int indexColumn = table.column("index");
-                    for (List<String> line : table.rows()) {
-                        digests.put(Long.parseLong(line.get(indexColumn).strip()), line.get(column).strip());
-                    }
-                }
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 throw new DprException("--reuse " + folder + ": unreadable metrics-per-frame.csv: " + e.getMessage());
             }
+            // reports older than the digests have no such column: their rows stay unverified
+            int digestColumn = table.header().indexOf(MetricTables.FRAME_DIGEST_COLUMN);
             String origin = folder + describe(reportSettings(folder));
             boolean any = false;
-            for (MetricRow row : found) {
+            for (int k = 0; k < found.size(); k++) {
+                MetricRow row = found.get(k);
                 if (names.contains(row.method())) {
                     any = true;
-                    rows.computeIfAbsent(row.method(), k -> new ArrayList<>()).add(row);
-                    List<String> o = origins.computeIfAbsent(row.method(), k -> new ArrayList<>());
+                    rows.computeIfAbsent(row.method(), m -> new ArrayList<>()).add(row);
+                    if (digestColumn >= 0) {
+                        digests.computeIfAbsent(row.method(), m -> new LinkedHashMap<>())
+                                .put((long) row.index(), table.rows().get(k).get(digestColumn).strip());
+                    }
+                    List<String> o = origins.computeIfAbsent(row.method(), m -> new ArrayList<>());
                     if (!o.contains(origin)) {
                         o.add(origin);
                     }
@@ -223,7 +224,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         Map<String, ReusedRows> result = new LinkedHashMap<>();
-        rows.forEach((name, list) -> result.put(name, new ReusedRows(list, digests, String.join("; ", origins.get(name)))));
+        rows.forEach((name, list) -> result.put(name, new ReusedRows(list, digests.getOrDefault(name, Map.of()),
+                String.join("; ", origins.get(name)))));
         return result;
     }
 

@@ -42,7 +42,7 @@ public final class Evaluation {
     /** How many frames are drawn by default: the first ones. */
     public static final int DEFAULT_SHOWN_FRAMES = 3;
 
-    private static final Evaluation DEFAULT = new Evaluation(List.of(), null, null, 16, "dpr evaluation", Map.of());
+    private static final Evaluation DEFAULT = new Evaluation(List.of(), null, null, 16, "dpr evaluation", Map.of(), List.of());
 
     private final List<LabelledMethod> methods;
     private final String reference;
@@ -51,11 +51,6 @@ public final class Evaluation {
     private final String title;
     private final Map<String, String> settings;
     private final List<ReusedMethod> reused;
-
-    private Evaluation(List<LabelledMethod> methods, String reference, List<Long> shownFrames, int chunkFrames,
-                       String title, Map<String, String> settings) {
-        this(methods, reference, shownFrames, chunkFrames, title, settings, List.of());
-    }
 
     private Evaluation(List<LabelledMethod> methods, String reference, List<Long> shownFrames, int chunkFrames,
                        String title, Map<String, String> settings, List<ReusedMethod> reused) {
@@ -104,19 +99,15 @@ public final class Evaluation {
      * model). Rows of other frames are ignored; every evaluated frame must have exactly one row.
      * Reused methods follow the run ones in tables and draw no pictures.
      *
-     * @param label  the method's name in this evaluation (the rows' own method names are replaced)
-     * @param rows   the earlier per-frame metrics of this method
-     * @param origin where they come from (a report folder, its command line), recorded in the report
+     * A row whose frame has a digest in {@code frameDigests} that differs from the evaluated frame's
+     * is refused; rows without one are taken and counted as unverified in the report.
+     *
+     * @param label        the method's name in this evaluation (the rows' own method names are replaced)
+     * @param rows         the earlier per-frame metrics of this method
+     * @param frameDigests frame index → {@link Digests#frame} of the frames the rows were measured on,
+     *                     as the earlier report's per-frame table holds them (empty if it has none)
+     * @param origin       where they come from (a report folder, its command line), recorded in the report
      * @throws IllegalArgumentException if the label is blank or taken, or there are no rows
-     */
-    public Evaluation withReusedRows(String label, List<MetricRow> rows, String origin) {
-        return withReusedRows(label, rows, Map.of(), origin);
-    }
-
-    /**
-     * {@link #withReusedRows(String, List, String)} with the content digests of the frames the rows
-     * were measured on (frame index → {@link Digests#frame}, as the earlier report's per-frame table
-     * holds them): a row whose frame differs from the one evaluated now is refused.
      */
     public Evaluation withReusedRows(String label, List<MetricRow> rows, Map<Long, String> frameDigests, String origin) {
         Objects.requireNonNull(label, "label");

@@ -190,15 +190,15 @@ public final class MeasuredReport {
         return new Result(page.writeTo(folder), List.copyOf(reports));
     }
 
-    /** A frame's report and the objects aligned to the reference (the reference itself as it is). */
-    private record Comparison(FrameReport report, List<float[]> aligned) {
+    /** A frame's report and each method's object centred by its centre of mass, as shown. */
+    private record Comparison(FrameReport report, List<float[]> centred) {
     }
 
     private Comparison compare(DiffractionFrame frame, Map<String, ObjectEstimate> row) {
         List<String> methods = List.copyOf(row.keySet());
         ObjectEstimate reference = row.get(methods.get(0));
         int n = reference.objectBoxPx();
-        List<float[]> aligned = new ArrayList<>();
+        List<float[]> centred = new ArrayList<>();
         double[] rf = new double[methods.size()];
         double[] seconds = new double[methods.size()];
         List<RadialProfile> profiles = new ArrayList<>();
@@ -209,7 +209,7 @@ public final class MeasuredReport {
                         + n + " px, " + methods.get(i) + " " + e.objectBoxPx() + " px");
             }
             // shown centred by the centre of mass: no method is a trustworthy reference on measured data
-            aligned.add(Alignment.centredByMass(e.object(), n, n));
+            centred.add(Alignment.centredByMass(e.object(), n, n));
             rf[i] = e.rf();
             seconds[i] = e.seconds();
             profiles.add(LocalRFactor.withDefaults().radialProfile(e.object(), frame));
@@ -217,14 +217,14 @@ public final class MeasuredReport {
         PearsonInterval[][] pcc = new PearsonInterval[methods.size()][methods.size()];
         for (int i = 0; i < methods.size(); i++) {
             for (int j = i; j < methods.size(); j++) {
-                double r = i == j ? 1 : ImageMetrics.pcc(aligned.get(i),
-                        Alignment.withDefaults().align(aligned.get(j), aligned.get(i), n, n).aligned());
+                double r = i == j ? 1 : ImageMetrics.pcc(centred.get(i),
+                        Alignment.withDefaults().align(centred.get(j), centred.get(i), n, n).aligned());
                 pcc[i][j] = Double.isNaN(r) ? null : PearsonInterval.of(r, (long) n * n, confidence);
                 pcc[j][i] = pcc[i][j];
             }
         }
         return new Comparison(new FrameReport(reference.frameIndex(), methods, rf, seconds, pcc, List.copyOf(profiles)),
-                List.copyOf(aligned));
+                List.copyOf(centred));
     }
 
     private PageFragment summaryTable(List<String> methods, Map<String, List<ObjectEstimate>> estimates) {
@@ -271,7 +271,7 @@ public final class MeasuredReport {
         for (int i = 0; i < methods.size(); i++) {
             String m = methods.get(i);
             ObjectEstimate e = row.get(m);
-            float[] shown = comparison.aligned().get(i);
+            float[] shown = comparison.centred().get(i);
             String objectFile = stem + "-" + safe(m) + "-object.png";
             String diffractionFile = stem + "-" + safe(m) + "-diffraction.png";
             ObjectPicture.withDefaults().withMagnification(Math.max(1, Math.min(64, OBJECT_PICTURE_PX / n)))
