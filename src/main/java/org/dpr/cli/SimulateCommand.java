@@ -25,6 +25,7 @@ import org.dpr.simulate.SimulationConfig;
 import org.dpr.simulate.SimulationWriter;
 import org.dpr.simulate.Simulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,6 +106,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--png-frames", defaultValue = "4", description = "How many frames --png draws (default: ${DEFAULT-VALUE}).")
     int pngFrames;
 
+    @Mixin
+    ObjectRecipeOptions objectRecipe;
+
     @Spec
     CommandSpec spec;
 
@@ -137,7 +141,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (cifar != null && !cifar.isEmpty()) {
             config = config.withDensities(CifarDensities.read(cifar.toArray(Path[]::new)));
         }
-        return config;
+        return objectRecipe.apply(config);
     }
 
     private static Noise parseNoise(String text) {

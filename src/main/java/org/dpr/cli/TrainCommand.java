@@ -44,6 +44,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -65,6 +66,8 @@ public final class TrainCommand implements Callable<Integer> {
     private static final Set<String> CHANGEABLE_ON_RESUME = Set.of("--epochs", "--max-minutes",
             "--checkpoint-minutes", "--checkpoint-iterations", "--log-every", "--out", "--data", "--threads");
     private static final String NOTE_ARGS = "command_args";
+    /** Prefix of the provenance {@link Trainer#withInitialWeights} records. */
+    private static final String INITIAL_WEIGHTS_NOTES = "initial_weights";
 
     @Option(names = "--preset", defaultValue = "small", paramLabel = "small|paper",
             description = "Network size: small (N 128, ngf 32) or paper (N 512, ngf 64) (default: ${DEFAULT-VALUE}).")
@@ -163,6 +166,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cifar", paramLabel = "FILE", split = ",", description = "Densities from CIFAR-100 binary files instead of procedural textures.")
     List<Path> cifar;
 
+    @Mixin
+    ObjectRecipeOptions objectRecipe;
+
+    @Option(names = "--init", paramLabel = "MODEL.json",
+            description = {"Start from this model's weights instead of fresh ones (fine-tuning, e.g. on",
+                    "larger beamstops), with a fresh optimiser; the network options must match it."})
+    Path init;
+
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder (required for a new run; default when resuming: the checkpoint's folder).")
     Path out;
 
@@ -197,7 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (out == null) {
                 throw new IllegalArgumentException("--out DIR is required (or --resume CHECKPOINT)");
             }
-            return train(null, ownArgs());
+            return train(null, ownArgs(), Map.of());
         }
         Map<String, String> notes = Checkpoint.readNotes(resume);
         String stored = notes.get(NOTE_ARGS);
@@ -226,7 +237,13 @@ public final class TrainCommand implements Callable<Integer> {
             base.out = resume.toAbsolutePath().getParent();
         }
         base.spec = spec;
-        return base.train(resume, originalArgs);
+        Map<String, String> inherited = new LinkedHashMap<>();
+        notes.forEach((key, value) -> {
+            if (key.startsWith(INITIAL_WEIGHTS_NOTES)) {
+                inherited.put(key, value);
+            }
+        });
+        return base.train(resume, originalArgs, inherited);
     }
 
     /** This command's own arguments (after {@code train} when run from {@code dpr}; inherited options dropped). */
@@ -239,7 +256,11 @@ public final class TrainCommand implements Callable<Integer> {
         return args.stream().filter(a -> !"--verbose".equals(a)).toList();
     }
 
-    private int train(Path checkpoint, List<String> originalArgs) {
+    /**
+     * @param inherited provenance of a resumed run to keep (where its initial weights came from:
+     *                  the file may have changed since)
+     */
+    private int train(Path checkpoint, List<String> originalArgs, Map<String, String> inherited) {
         TrainingConfig config = config();
         Path folder = out.toAbsolutePath();
         try {
@@ -255,12 +276,14 @@ public final class TrainCommand implements Callable<Integer> {
             notes.put("resumed_with", Provenance.commandLine(spec));
         }
         notes.put("dpr_version", Provenance.version());
+        notes.putAll(inherited);
         PrintWriter stdout = spec.commandLine().getOut();
         if (threads != null) {
             EngineThreads.setIntraOp(threads);
         }
         try (TrainingData trainingData = data()) {
-            Trainer trainer = Trainer.of(config, trainingData, folder, notes);
+            Trainer created = Trainer.of(config, trainingData, folder, notes);
+            Trainer trainer = checkpoint == null && init != null ? created.withInitialWeights(init) : created;
             Thread hook = new Thread(() -> {
                 trainer.requestStop();
                 try {
@@ -355,6 +378,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (cifar != null && !cifar.isEmpty()) {
             sim = sim.withDensities(CifarDensities.read(cifar.toArray(Path[]::new)));
         }
+        sim = objectRecipe.apply(sim);
         SimulatedData simulated = SimulatedData.of(sim, trainFrames, valFrames);
         if (mixMasks != null) {
             int colon = mixMasks.lastIndexOf(':');
@@ -367,7 +391,7 @@ public final class TrainCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--mix-masks fraction is not a number: " + mixMasks);
             }
-            simulated = simulated.withAlternateMasks(recipe(mixMasks.substring(0, colon)), fraction);
+            simulated = simulated.withAlternateMasks(objectRecipe.apply(recipe(mixMasks.substring(0, colon))), fraction);
         }
         return simulated;
     }

@@ -74,7 +74,7 @@ public record ModelDescriptor(String format, int formatVersion, String preset, i
      *
      * @throws ModelFileException if the text is not a dpr-model descriptor of a known version
      */
-    static ModelDescriptor fromJson(String json, String source) {
+    public static ModelDescriptor fromJson(String json, String source) {
         ModelDescriptor d;
         try {
             d = GSON.fromJson(json, ModelDescriptor.class);

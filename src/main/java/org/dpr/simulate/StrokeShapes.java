@@ -16,16 +16,18 @@ import java.util.SplittableRandom;
  * <p>Immutable and thread-safe.
  */
 public final class StrokeShapes implements ShapeSource {
-    private static final StrokeShapes DEFAULT = new StrokeShapes(ShapeAugmentation.withDefaults(), 1, 3);
+    private static final StrokeShapes DEFAULT = new StrokeShapes(ShapeAugmentation.withDefaults(), 1, 3, 0);
 
     private final ShapeAugmentation augmentation;
     private final int minStrokes;
     private final int maxStrokes;
+    private final double loopFraction;
 
-    private StrokeShapes(ShapeAugmentation augmentation, int minStrokes, int maxStrokes) {
+    private StrokeShapes(ShapeAugmentation augmentation, int minStrokes, int maxStrokes, double loopFraction) {
         this.augmentation = augmentation;
         this.minStrokes = minStrokes;
         this.maxStrokes = maxStrokes;
+        this.loopFraction = loopFraction;
     }
 
     /** One to three strokes, the paper's augmentation. */
@@ -34,7 +36,8 @@ public final class StrokeShapes implements ShapeSource {
     }
 
     public StrokeShapes withAugmentation(ShapeAugmentation newAugmentation) {
-        return new StrokeShapes(Objects.requireNonNull(newAugmentation, "augmentation"), minStrokes, maxStrokes);
+        return new StrokeShapes(Objects.requireNonNull(newAugmentation, "augmentation"), minStrokes, maxStrokes,
+                loopFraction);
     }
 
     /** Number of pen strokes per letter, drawn uniformly in [min, max]. */
@@ -42,7 +45,24 @@ public final class StrokeShapes implements ShapeSource {
         if (min < 1 || max < min) {
             throw new IllegalArgumentException("strokes need 1 ≤ min ≤ max, got " + min + ", " + max);
         }
-        return new StrokeShapes(augmentation, min, max);
+        return new StrokeShapes(augmentation, min, max, loopFraction);
+    }
+
+    /**
+     * The probability that a stroke is a closed loop (a wobbly ellipse, like the pen's O, D or the
+     * bowl of a B) instead of an open curve or polyline (default 0). Open strokes rarely close, so
+     * without loops the simulator makes almost no objects with a hole — rings, apertures, cells.
+     * With 0 the letters are exactly those of the default (no extra random draws).
+     */
+    public StrokeShapes withLoopFraction(double fraction) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("loop fraction must be in [0, 1], got " + fraction);
+        }
+        return new StrokeShapes(augmentation, minStrokes, maxStrokes, fraction);
+    }
+
+    public double loopFraction() {
+        return loopFraction;
     }
 
     @Override
@@ -63,6 +83,12 @@ public final class StrokeShapes implements ShapeSource {
         List<double[]> paths = new ArrayList<>();
         double[] last = null;
         for (int s = 0; s < strokes; s++) {
+            if (loopFraction > 0 && random.nextDouble() < loopFraction) {
+                double[] loop = loop(random);
+                paths.add(loop);
+                last = new double[] {loop[0], loop[1]};
+                continue;
+            }
             boolean curved = random.nextDouble() < 0.6;
             int points = curved ? random.nextInt(3, 6) : random.nextInt(2, 4);
             double[] ys = new double[points];
@@ -111,6 +137,52 @@ public final class StrokeShapes implements ShapeSource {
             }
         }
         return image;
+    }
+
+    /**
+     * A closed loop as a flat path: 5–8 points at equal angles on an ellipse (semi-axes 3–10 units,
+     * random orientation, centre inside the 20-unit letter), each radius jittered by ±15 %, joined by
+     * a periodic Catmull–Rom spline that ends where it starts.
+     */
+    private static double[] loop(SplittableRandom random) {
+        int points = random.nextInt(5, 9);
+        double semiA = 3 + 7 * random.nextDouble();
+        double semiB = 3 + 7 * random.nextDouble();
+        double tilt = random.nextDouble() * Math.PI;
+        double cy = 4 + 12 * random.nextDouble();
+        double cx = 4 + 12 * random.nextDouble();
+        double phase = random.nextDouble() * 2 * Math.PI;
+        double[] ys = new double[points];
+        double[] xs = new double[points];
+        for (int p = 0; p < points; p++) {
+            double angle = phase + 2 * Math.PI * p / points;
+            double jitter = 1 + 0.15 * (2 * random.nextDouble() - 1);
+            double u = semiA * jitter * Math.cos(angle);
+            double v = semiB * jitter * Math.sin(angle);
+            ys[p] = cy + u * Math.sin(tilt) + v * Math.cos(tilt);
+            xs[p] = cx + u * Math.cos(tilt) - v * Math.sin(tilt);
+        }
+        // periodic Catmull–Rom: segment i runs from point i to point i+1 (indices modulo the count)
+        List<Double> samples = new ArrayList<>();
+        samples.add(ys[0]);
+        samples.add(xs[0]);
+        for (int i = 0; i < points; i++) {
+            int i0 = (i + points - 1) % points;
+            int i2 = (i + 1) % points;
+            int i3 = (i + 2) % points;
+            double length = Math.hypot(ys[i2] - ys[i], xs[i2] - xs[i]);
+            int steps = Math.max(2, (int) Math.ceil(length / 0.25));
+            for (int t = 1; t <= steps; t++) {
+                double u = t / (double) steps;
+                samples.add(catmullRom(ys[i0], ys[i], ys[i2], ys[i3], u));
+                samples.add(catmullRom(xs[i0], xs[i], xs[i2], xs[i3], u));
+            }
+        }
+        double[] path = new double[samples.size()];
+        for (int i = 0; i < path.length; i++) {
+            path[i] = samples.get(i);
+        }
+        return path;
     }
 
     /** The points as a flat (y, x, y, x, …) path. */
@@ -183,6 +255,8 @@ public final class StrokeShapes implements ShapeSource {
 
     @Override
     public String description() {
-        return "procedural strokes (" + minStrokes + "–" + maxStrokes + "), " + augmentation;
+        return "procedural strokes (" + minStrokes + "–" + maxStrokes + (loopFraction > 0
+                ? String.format(java.util.Locale.ROOT, ", %.2f of them closed loops", loopFraction) : "")
+                + "), " + augmentation;
     }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dpr.DprException;
 import org.dpr.nn.DprModel;
+import org.dpr.nn.ModelDescriptor;
+import org.dpr.nn.ModelFileException;
 
 /**
  * Trains a DPR network (paper §4.3; DESIGN.md "Training"): batches from a {@link TrainingData} in
@@ -72,13 +74,16 @@ public final class Trainer {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final Path initialWeights;
     private volatile DprModel running;
 
-    private Trainer(TrainingConfig config, TrainingData data, Path outputDir, Map<String, String> notes) {
+    private Trainer(TrainingConfig config, TrainingData data, Path outputDir, Map<String, String> notes,
+                    Path initialWeights) {
         this.config = config;
         this.data = data;
         this.outputDir = outputDir;
         this.notes = notes;
+        this.initialWeights = initialWeights;
     }
 
     /**
@@ -97,7 +102,32 @@ public final class Trainer {
                     + " but the data are N " + data.geometry().windowPx());
         }
         config.iterationsPerEpoch(data.trainingFrames());
-        return new Trainer(config, data, outputDir, Map.copyOf(notes));
+        return new Trainer(config, data, outputDir, Map.copyOf(notes), null);
+    }
+
+    /**
+     * A trainer that starts {@link #train} from the weights of a trained model instead of fresh ones
+     * (fine-tuning, e.g. on a new mask or object recipe), with a fresh optimiser and schedule. The
+     * model must be of the configuration's network. Its descriptor's weight digest and training
+     * command are recorded in the new run's provenance, so the chain of runs can be reproduced.
+     * A resumed run continues from its checkpoint and ignores this.
+     *
+     * @throws org.dpr.nn.ModelFileException if the descriptor is unreadable or not a model file
+     */
+    public Trainer withInitialWeights(Path modelDescriptor) {
+        Objects.requireNonNull(modelDescriptor, "modelDescriptor");
+        Map<String, String> withOrigin = new LinkedHashMap<>(notes);
+        String source = "model file " + modelDescriptor;
+        try {
+            ModelDescriptor d = ModelDescriptor.fromJson(Files.readString(modelDescriptor), source);
+            withOrigin.put("initial_weights", modelDescriptor.toString());
+            withOrigin.put("initial_weights_sha256", d.weightsSha256());
+            withOrigin.put("initial_weights_command_line", d.provenance().getOrDefault("command_line", "unknown"));
+            withOrigin.put("initial_weights_frames_seen", d.provenance().getOrDefault(NOTE_FRAMES, "unknown"));
+        } catch (java.io.IOException e) {
+            throw new ModelFileException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+        return new Trainer(config, data, outputDir, Map.copyOf(withOrigin), modelDescriptor);
     }
 
     /**
@@ -149,7 +179,8 @@ public final class Trainer {
         }
         try {
             Engine.getInstance().setRandomSeed((int) config.seed());
-            try (DprModel model = DprModel.create(config.network());
+            try (DprModel model = resumeFrom == null && initialWeights != null ? initialModel()
+                    : DprModel.create(config.network());
                     OptimizerState state = OptimizerState.create(model.manager())) {
                 running = model;
                 return new Session(model, state, listener).run(resumeFrom);
@@ -159,6 +190,17 @@ public final class Trainer {
         } finally {
             finished.countDown();
         }
+    }
+
+    private DprModel initialModel() {
+        DprModel model = DprModel.load(initialWeights, config.network().geometry());
+        if (!model.config().equals(config.network())) {
+            String found = model.config().describe();
+            model.close();
+            throw new DprException(initialWeights + " is a " + found + " network but this run trains a "
+                    + config.network().describe() + ": train the model's own network to start from its weights");
+        }
+        return model;
     }
 
     /** The mutable state of one session. */

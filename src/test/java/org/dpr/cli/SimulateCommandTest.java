@@ -51,12 +51,35 @@ class SimulateCommandTest {
     }
 
     @Test
+    void beamstopHalfSizeAndLoopStrokeOptionsReachTheSimulator() {
+        Path out = dir.resolve("big-beamstop.cxi");
+        assertThat(run("simulate", "-N", "128", "--frames", "2", "--seed", "3", "--masks", "beamstop",
+                "--beamstop-half-px", "96-96", "--loop-strokes", "1", "-o", out.toString())).isZero();
+        try (FrameSource source = FrameSources.open(out)) {
+            for (int k = 0; k < 2; k++) {
+                DiffractionFrame frame = source.read(k);
+                int missing = 0;
+                for (byte m : frame.mask()) {
+                    missing += m == 0 ? 1 : 0;
+                }
+                // half-size 96 px at N 512 is 24 px at N 128: a 48×48 square, shifted but inside the window
+                assertThat(missing).isEqualTo(48 * 48);
+            }
+            assertThat(source.read(0).metadata().text("command_line")).hasValueSatisfying(
+                    line -> assertThat(line).contains("--beamstop-half-px 96-96").contains("--loop-strokes 1"));
+        }
+    }
+
+    @Test
     void badOptionsExitTwoAndLeaveNoFile() {
         Path out = dir.resolve("bad.cxi");
         assertThat(run("simulate", "-N", "100", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run("simulate", "-N", "64", "--noise", "loud", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run("simulate", "-N", "64", "--masks", "beamstop,moon", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run("simulate", "-N", "64", "--frames", "0", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--loop-strokes", "1.5", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--beamstop-half-px", "30", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--beamstop-half-px", "40-20", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(out).doesNotExist();
         assertThat(dir.toFile().list()).isEmpty();
     }

@@ -1,6 +1,7 @@
 package org.dpr.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
@@ -46,6 +47,56 @@ class ObjectSourcesTest {
         }
         // letters, not specks nor filled boxes (EMNIST letters dilated 3–7 px fill roughly a fifth)
         assertThat(meanFill).isBetween(0.05, 0.5);
+    }
+
+    @Test
+    void loopStrokesGiveLettersWithAHoleWhereOpenStrokesRarelyDo() {
+        StrokeShapes loops = StrokeShapes.withDefaults().withStrokes(1, 1).withLoopFraction(1);
+        StrokeShapes open = StrokeShapes.withDefaults().withStrokes(1, 1);
+        int loopHoles = 0;
+        int openHoles = 0;
+        for (int i = 0; i < 100; i++) {
+            loopHoles += hasEnclosedHole(loops.letter(28, new SplittableRandom(i)), 28) ? 1 : 0;
+            openHoles += hasEnclosedHole(open.letter(28, new SplittableRandom(i)), 28) ? 1 : 0;
+        }
+        assertThat(loopHoles).isGreaterThanOrEqualTo(90);
+        assertThat(openHoles).isLessThan(30);
+        assertThatThrownBy(() -> loops.withLoopFraction(1.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** True when some background pixel cannot be reached from the border through background (4-connected). */
+    private static boolean hasEnclosedHole(float[] image, int side) {
+        boolean[] reached = new boolean[image.length];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (int k = 0; k < side; k++) {
+            for (int p : new int[] {k, (side - 1) * side + k, k * side, k * side + side - 1}) {
+                if (image[p] == 0f && !reached[p]) {
+                    reached[p] = true;
+                    queue.add(p);
+                }
+            }
+        }
+        while (!queue.isEmpty()) {
+            int p = queue.poll();
+            int r = p / side;
+            int c = p % side;
+            int[][] steps = {{r - 1, c}, {r + 1, c}, {r, c - 1}, {r, c + 1}};
+            for (int[] q : steps) {
+                if (q[0] >= 0 && q[0] < side && q[1] >= 0 && q[1] < side) {
+                    int n = q[0] * side + q[1];
+                    if (image[n] == 0f && !reached[n]) {
+                        reached[n] = true;
+                        queue.add(n);
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < image.length; p++) {
+            if (image[p] == 0f && !reached[p]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

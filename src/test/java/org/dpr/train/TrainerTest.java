@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.dpr.DprException;
 import org.dpr.nn.DprModel;
+import org.dpr.nn.ModelDescriptor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,43 @@ class TrainerTest {
         assertThat(Files.readAllBytes(stopped.resolve("model.params")))
                 .isEqualTo(Files.readAllBytes(straight.resolve("model.params")));
         assertThat(rest.epochs.get(0).validationLoss()).isEqualTo(whole.epochs.get(1).validationLoss());
+    }
+
+    @Test
+    void aRunStartedFromATrainedModelBeginsAtItsLossAndRecordsItsWeightsDigest() throws Exception {
+        TrainingConfig config = TinyTraining.config().withEpochs(1).withBatchSize(4).withFramesPerEpoch(120);
+        SimulatedData data = SimulatedData.of(TinyTraining.simulation(3), 4, 2);
+        TinyTraining.Recorder fresh = new TinyTraining.Recorder();
+        TrainingResult trained = Trainer.of(config, data, dir.resolve("first"), Map.of()).train(fresh);
+
+        TinyTraining.Recorder continued = new TinyTraining.Recorder();
+        TrainingResult tuned = Trainer.of(config.withFramesPerEpoch(8), data, dir.resolve("tuned"), Map.of())
+                .withInitialWeights(trained.model()).train(continued);
+
+        // the first loss is measured before any update: it is the trained model's, far below a fresh start's
+        double freshStart = fresh.steps.get(0).loss();
+        double trainedEnd = (fresh.steps.get(28).loss() + fresh.steps.get(29).loss()) / 2;
+        assertThat(continued.steps.get(0).loss()).isLessThan(0.5 * freshStart);
+        assertThat(continued.steps.get(0).loss()).isLessThan(2 * trainedEnd);
+        String digest = ModelDescriptor.fromJson(Files.readString(trained.model()), "test").weightsSha256();
+        try (DprModel model = DprModel.load(tuned.model())) {
+            assertThat(model.provenance()).containsEntry("initial_weights_sha256", digest)
+                    .containsEntry("initial_weights", trained.model().toString());
+        }
+    }
+
+    @Test
+    void startingFromAModelOfAnotherNetworkIsRefused() {
+        TrainingConfig config = TinyTraining.config().withEpochs(1).withBatchSize(2).withFramesPerEpoch(2);
+        Path other = dir.resolve("other.json");
+        try (DprModel wider = DprModel.create(config.network().withNgf(32))) {
+            wider.save(other, Map.of());
+        }
+        SimulatedData data = SimulatedData.of(TinyTraining.simulation(3), 4, 2);
+        Trainer trainer = Trainer.of(config, data, dir.resolve("run"), Map.of()).withInitialWeights(other);
+        assertThatThrownBy(() -> trainer.train(TrainingListener.none())).isInstanceOf(DprException.class)
+                .hasMessageContaining(other.toString()).hasMessageContaining("network");
+        assertThat(dir.resolve("run").resolve(Trainer.CHECKPOINT_FILE)).doesNotExist();
     }
 
     @Test
