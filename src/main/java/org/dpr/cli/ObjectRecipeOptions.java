@@ -1,6 +1,8 @@
 package org.dpr.cli;
 
+import org.dpr.simulate.DensitySource;
 import org.dpr.simulate.MaskRecipe;
+import org.dpr.simulate.RandomFieldDensities;
 import org.dpr.simulate.ShapeSource;
 import org.dpr.simulate.SimulationConfig;
 import org.dpr.simulate.StrokeShapes;
@@ -21,6 +23,11 @@ public final class ObjectRecipeOptions {
             description = {"Probability that a procedural pen stroke is a closed loop, giving objects with",
                     "a hole such as rings (default: 0, the paper's letters)."})
     Double loopStrokes;
+
+    @Option(names = "--flat-densities", paramLabel = "FRACTION",
+            description = {"Probability that an object's density is nearly flat (0.8-1) instead of a",
+                    "full-range texture, as for apertures and homogeneous particles (default: 0)."})
+    Double flatDensities;
 
     /** {@code recipe} with these options' beamstop sizes (unchanged when not given). */
     MaskRecipe apply(MaskRecipe recipe) {
@@ -49,6 +56,14 @@ public final class ObjectRecipeOptions {
                         + shapes.description() + " (drop --emnist)");
             }
             result = result.withShapes(strokes.withLoopFraction(loopStrokes));
+        }
+        if (flatDensities != null) {
+            DensitySource densities = result.densities();
+            if (!(densities instanceof RandomFieldDensities fields)) {
+                throw new IllegalArgumentException("--flat-densities applies to the procedural densities, not to "
+                        + densities.description() + " (drop --cifar)");
+            }
+            result = result.withDensities(fields.withFlatFraction(flatDensities));
         }
         return result;
     }

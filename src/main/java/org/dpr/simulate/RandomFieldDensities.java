@@ -15,14 +15,18 @@ import java.util.SplittableRandom;
  * <p>Immutable and thread-safe.
  */
 public final class RandomFieldDensities implements DensitySource {
-    private static final RandomFieldDensities DEFAULT = new RandomFieldDensities(1.5, 3.0);
+    private static final RandomFieldDensities DEFAULT = new RandomFieldDensities(1.5, 3.0, 0);
+    /** Relative texture of a flat density: values in [1 − FLAT_TEXTURE, 1]. */
+    static final double FLAT_TEXTURE = 0.2;
 
     private final double minExponent;
     private final double maxExponent;
+    private final double flatFraction;
 
-    private RandomFieldDensities(double minExponent, double maxExponent) {
+    private RandomFieldDensities(double minExponent, double maxExponent, double flatFraction) {
         this.minExponent = minExponent;
         this.maxExponent = maxExponent;
+        this.flatFraction = flatFraction;
     }
 
     /** β uniform in [1.5, 3]. */
@@ -35,13 +39,33 @@ public final class RandomFieldDensities implements DensitySource {
         if (!(min >= 0) || !(max >= min) || !Double.isFinite(max)) {
             throw new IllegalArgumentException("spectral exponent needs 0 ≤ min ≤ max, got " + min + ", " + max);
         }
-        return new RandomFieldDensities(min, max);
+        return new RandomFieldDensities(min, max, flatFraction);
+    }
+
+    /**
+     * The probability that a density is nearly flat, 1 − 0.2·field (values in [0.8, 1]), instead of
+     * the full-range field (default 0). Min–max normalised fields always span [0, 1] over the box, so
+     * without this an object of homogeneous material — an aperture, a ring, a uniform particle — is
+     * never drawn. With 0 the densities are exactly the default's (no extra random draw).
+     */
+    public RandomFieldDensities withFlatFraction(double fraction) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("flat fraction must be in [0, 1], got " + fraction);
+        }
+        return new RandomFieldDensities(minExponent, maxExponent, fraction);
     }
 
     @Override
     public float[] density(int boxPx, SplittableRandom random) {
+        boolean flat = flatFraction > 0 && random.nextDouble() < flatFraction;
         double beta = minExponent + (maxExponent - minExponent) * random.nextDouble();
-        return field(boxPx, beta, random);
+        float[] field = field(boxPx, beta, random);
+        if (flat) {
+            for (int i = 0; i < field.length; i++) {
+                field[i] = (float) (1 - FLAT_TEXTURE * field[i]);
+            }
+        }
+        return field;
     }
 
     /** One n×n field with exponent {@code beta}, normalised to [0, 1]. */
@@ -81,6 +105,8 @@ public final class RandomFieldDensities implements DensitySource {
 
     @Override
     public String description() {
-        return "1/f^β random fields (β " + minExponent + "–" + maxExponent + ")";
+        return "1/f^β random fields (β " + minExponent + "–" + maxExponent
+                + (flatFraction > 0 ? String.format(java.util.Locale.ROOT, ", %.2f of them flat: 1 − %.1f·field",
+                        flatFraction, FLAT_TEXTURE) : "") + ")";
     }
 }

@@ -64,6 +64,24 @@ class ObjectSourcesTest {
         assertThatThrownBy(() -> loops.withLoopFraction(1.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void flatDensitiesStayWithinTwentyPercentOfOneAndZeroFractionKeepsTheDefaultFields() {
+        RandomFieldDensities flat = RandomFieldDensities.withDefaults().withFlatFraction(1);
+        for (int i = 0; i < 20; i++) {
+            float[] d = flat.density(16, new SplittableRandom(i));
+            double min = 1;
+            for (float v : d) {
+                assertThat(v).isBetween(0.8f - 1e-6f, 1f + 1e-6f);
+                min = Math.min(min, v);
+            }
+            assertThat(min).isLessThan(0.81); // the texture is kept, compressed: its minimum maps to 0.8
+            // the committed held-out sets were made with the default: fraction 0 must not change a draw
+            assertThat(RandomFieldDensities.withDefaults().withFlatFraction(0).density(16, new SplittableRandom(i)))
+                    .containsExactly(RandomFieldDensities.withDefaults().density(16, new SplittableRandom(i)));
+        }
+        assertThatThrownBy(() -> flat.withFlatFraction(-0.1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** True when some background pixel cannot be reached from the border through background (4-connected). */
     private static boolean hasEnclosedHole(float[] image, int side) {
         boolean[] reached = new boolean[image.length];
