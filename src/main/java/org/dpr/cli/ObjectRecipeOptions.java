@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /**
  * Simulator options beyond the paper's recipe, shared by {@code dpr simulate} and {@code dpr train}
  * ({@code @Mixin ObjectRecipeOptions recipe;}): larger beamstops than the paper's, as measured data
- * often have (a saturated centre masked out), and closed-loop strokes, for objects with a hole.
+ * often have (a saturated centre masked out), closed-loop strokes for objects with a hole, and nearly
+ * flat densities for homogeneous objects.
  */
 public final class ObjectRecipeOptions {
     @Option(names = "--beamstop-half-px", paramLabel = "MIN-MAX",
@@ -46,7 +47,10 @@ public final class ObjectRecipeOptions {
                 + beamstopHalfPx);
     }
 
-    /** {@code config} with these options' masks and shapes; {@code config}'s shapes must be the procedural strokes. */
+    /**
+     * {@code config} with these options' masks, shapes and densities; {@code --loop-strokes} needs the
+     * procedural strokes and {@code --flat-densities} the procedural densities.
+     */
     SimulationConfig apply(SimulationConfig config) {
         SimulationConfig result = config.withMasks(apply(config.masks()));
         if (loopStrokes != null) {

@@ -66,8 +66,6 @@ public final class TrainCommand implements Callable<Integer> {
     private static final Set<String> CHANGEABLE_ON_RESUME = Set.of("--epochs", "--max-minutes",
             "--checkpoint-minutes", "--checkpoint-iterations", "--log-every", "--out", "--data", "--threads");
     private static final String NOTE_ARGS = "command_args";
-    /** Prefix of the provenance {@link Trainer#withInitialWeights} records. */
-    private static final String INITIAL_WEIGHTS_NOTES = "initial_weights";
 
     @Option(names = "--preset", defaultValue = "small", paramLabel = "small|paper",
             description = "Network size: small (N 128, ngf 32) or paper (N 512, ngf 64) (default: ${DEFAULT-VALUE}).")
@@ -239,7 +237,7 @@ public final class TrainCommand implements Callable<Integer> {
         base.spec = spec;
         Map<String, String> inherited = new LinkedHashMap<>();
         notes.forEach((key, value) -> {
-            if (key.startsWith(INITIAL_WEIGHTS_NOTES)) {
+            if (key.startsWith(Trainer.INITIAL_WEIGHTS_NOTE)) {
                 inherited.put(key, value);
             }
         });

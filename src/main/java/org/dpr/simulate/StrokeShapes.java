@@ -106,7 +106,7 @@ public final class StrokeShapes implements ShapeSource {
                 ys[p] = clamp(ys[p - 1] + step * Math.sin(direction), 0, 20);
                 xs[p] = clamp(xs[p - 1] + step * Math.cos(direction), 0, 20);
             }
-            paths.add(curved ? spline(ys, xs) : interleave(ys, xs));
+            paths.add(curved ? spline(ys, xs, false) : interleave(ys, xs));
             last = new double[] {ys[points - 1], xs[points - 1]};
         }
         // fit the bounding box of the pen's centre line into 20 units minus the pen, aspect kept
@@ -162,27 +162,7 @@ public final class StrokeShapes implements ShapeSource {
             ys[p] = cy + u * Math.sin(tilt) + v * Math.cos(tilt);
             xs[p] = cx + u * Math.cos(tilt) - v * Math.sin(tilt);
         }
-        // periodic Catmull–Rom: segment i runs from point i to point i+1 (indices modulo the count)
-        List<Double> samples = new ArrayList<>();
-        samples.add(ys[0]);
-        samples.add(xs[0]);
-        for (int i = 0; i < points; i++) {
-            int i0 = (i + points - 1) % points;
-            int i2 = (i + 1) % points;
-            int i3 = (i + 2) % points;
-            double length = Math.hypot(ys[i2] - ys[i], xs[i2] - xs[i]);
-            int steps = Math.max(2, (int) Math.ceil(length / 0.25));
-            for (int t = 1; t <= steps; t++) {
-                double u = t / (double) steps;
-                samples.add(catmullRom(ys[i0], ys[i], ys[i2], ys[i3], u));
-                samples.add(catmullRom(xs[i0], xs[i], xs[i2], xs[i3], u));
-            }
-        }
-        double[] path = new double[samples.size()];
-        for (int i = 0; i < path.length; i++) {
-            path[i] = samples.get(i);
-        }
-        return path;
+        return spline(ys, xs, true);
     }
 
     /** The points as a flat (y, x, y, x, …) path. */
@@ -195,21 +175,27 @@ public final class StrokeShapes implements ShapeSource {
         return path;
     }
 
-    /** A uniform Catmull–Rom spline through the points (ends repeated), sampled every ≈0.25 units. */
-    private static double[] spline(double[] ys, double[] xs) {
+    /**
+     * A uniform Catmull–Rom spline through the points, sampled every ≈0.25 units: open (the end points
+     * repeated as their own neighbours) or closed (indices modulo the count, so the last segment
+     * returns to the first point with a matching tangent).
+     */
+    private static double[] spline(double[] ys, double[] xs, boolean closed) {
         int n = ys.length;
+        int segments = closed ? n : n - 1;
         List<Double> samples = new ArrayList<>();
         samples.add(ys[0]);
         samples.add(xs[0]);
-        for (int i = 0; i + 1 < n; i++) {
-            int i0 = Math.max(0, i - 1);
-            int i3 = Math.min(n - 1, i + 2);
-            double length = Math.hypot(ys[i + 1] - ys[i], xs[i + 1] - xs[i]);
+        for (int i = 0; i < segments; i++) {
+            int i0 = closed ? (i + n - 1) % n : Math.max(0, i - 1);
+            int i2 = closed ? (i + 1) % n : i + 1;
+            int i3 = closed ? (i + 2) % n : Math.min(n - 1, i + 2);
+            double length = Math.hypot(ys[i2] - ys[i], xs[i2] - xs[i]);
             int steps = Math.max(2, (int) Math.ceil(length / 0.25));
             for (int t = 1; t <= steps; t++) {
                 double u = t / (double) steps;
-                samples.add(catmullRom(ys[i0], ys[i], ys[i + 1], ys[i3], u));
-                samples.add(catmullRom(xs[i0], xs[i], xs[i + 1], xs[i3], u));
+                samples.add(catmullRom(ys[i0], ys[i], ys[i2], ys[i3], u));
+                samples.add(catmullRom(xs[i0], xs[i], xs[i2], xs[i3], u));
             }
         }
         double[] path = new double[samples.size()];

@@ -59,6 +59,8 @@ public final class Trainer {
     public static final String MODEL_FILE = "model.json";
     /** The best model's descriptor. */
     public static final String BEST_MODEL_FILE = "best.json";
+    /** Prefix of the provenance keys {@link #withInitialWeights} records (kept when a run is resumed). */
+    public static final String INITIAL_WEIGHTS_NOTE = "initial_weights";
 
     private static final int PREFETCH_BATCHES = 3;
     private static final String NOTE_BATCH = "batch_size";
@@ -120,10 +122,10 @@ public final class Trainer {
         String source = "model file " + modelDescriptor;
         try {
             ModelDescriptor d = ModelDescriptor.fromJson(Files.readString(modelDescriptor), source);
-            withOrigin.put("initial_weights", modelDescriptor.toString());
-            withOrigin.put("initial_weights_sha256", d.weightsSha256());
-            withOrigin.put("initial_weights_command_line", d.provenance().getOrDefault("command_line", "unknown"));
-            withOrigin.put("initial_weights_frames_seen", d.provenance().getOrDefault(NOTE_FRAMES, "unknown"));
+            withOrigin.put(INITIAL_WEIGHTS_NOTE, modelDescriptor.toString());
+            withOrigin.put(INITIAL_WEIGHTS_NOTE + "_sha256", d.weightsSha256());
+            withOrigin.put(INITIAL_WEIGHTS_NOTE + "_command_line", d.provenance().getOrDefault("command_line", "unknown"));
+            withOrigin.put(INITIAL_WEIGHTS_NOTE + "_frames_seen", d.provenance().getOrDefault(NOTE_FRAMES, "unknown"));
         } catch (java.io.IOException e) {
             throw new ModelFileException("cannot read " + source + ": " + e.getMessage(), e);
         }
