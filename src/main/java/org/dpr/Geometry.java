@@ -39,6 +39,18 @@ public record Geometry(int windowPx, int objectBoxPx) {
         return (double) windowPx / objectBoxPx;
     }
 
+    /**
+     * The size, in pixels, that a trained model expects of an object: 5/8 of the box (10 px at
+     * n 16, 40 px at n 64), the 95th percentile of the largest side of the simulator's objects. The
+     * paper's recipe (§4.2) puts a 28-px letter in the 64-px box, dilates it by 3–7 px and scales it
+     * by 0.8–1.5, so its objects span about 0.3–0.65 of the box and none fills it. {@code
+     * --fit-geometry} brings a measured object to this size rather than to the whole box: a model
+     * shown an object larger than any it was trained on returns a smaller one.
+     */
+    public double trainedObjectExtentPx() {
+        return 0.625 * objectBoxPx;
+    }
+
     /** Scale of this window relative to the paper's 512, e.g. 0.25 at N = 128. */
     public double scaleToPaper() {
         return windowPx / 512.0;

@@ -78,13 +78,18 @@ public final class PreprocessOptions {
 
     @Option(names = "--fit-geometry",
             description = "Estimate the pattern's oversampling from its autocorrelation and bin or interpolate it so that the object"
-                    + " fits the model's N/8 box, then crop N×N.")
+                    + " has the size of the model's training objects (--object-px) inside its N/8 box, then crop N×N.")
     boolean fitGeometry;
+
+    @Option(names = "--object-px", paramLabel = "PX",
+            description = "With --fit-geometry: the size the object is brought to, in pixels of the N window (default: 5/8 of"
+                    + " the N/8 box, 10 px at N 128 — the largest objects a model is trained on; N/8 fills the box).")
+    Double objectPx;
 
     /** Whether no preprocessing option was given. */
     public boolean isEmpty() {
         return background == null && saturation == null && negative == null && maskRects.isEmpty() && centre == null
-                && !friedelFill && bin == null && !binPartial && window == null && !fitGeometry;
+                && !friedelFill && bin == null && !binPartial && window == null && !fitGeometry && objectPx == null;
     }
 
     /**
@@ -117,6 +122,9 @@ public final class PreprocessOptions {
         if (bin != null && fitGeometry) {
             throw new IllegalArgumentException("--bin and --fit-geometry exclude each other: --fit-geometry chooses the binning");
         }
+        if (objectPx != null && !fitGeometry) {
+            throw new IllegalArgumentException("--object-px needs --fit-geometry");
+        }
         if (binPartial && bin == null && !fitGeometry) {
             throw new IllegalArgumentException("--bin-partial needs --bin K or --fit-geometry");
         }
@@ -134,7 +142,8 @@ public final class PreprocessOptions {
             if (n % 8 != 0) {
                 throw new IllegalArgumentException("--fit-geometry needs a window that is a multiple of 8 (the model's box is N/8), got " + n);
             }
-            steps.add(GeometryFit.to(Geometry.ofWindow(n)).with(partial));
+            GeometryFit fit = GeometryFit.to(Geometry.ofWindow(n)).with(partial);
+            steps.add(objectPx == null ? fit : fit.withObjectExtentPx(objectPx));
         } else if (window != null) {
             steps.add(Window.of(window));
         }

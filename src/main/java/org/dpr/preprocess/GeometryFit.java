@@ -8,14 +8,17 @@ import org.dpr.io.FrameMetadata;
 
 /**
  * Brings a centred pattern to a model's geometry (DESIGN.md, "Measured data"): a model expects the
- * object within an n×n box of an N×N window, i.e. a linear oversampling σ = N/n (8 for dpr's
- * models). The pattern's own σ is estimated ({@link OversamplingEstimator}), then
+ * object within an n×n box of an N×N window (linear oversampling N/n = 8 for dpr's models), and, having
+ * been trained on the simulator's objects, at about their size: the object is brought to span
+ * e = {@link Geometry#trainedObjectExtentPx()} (5/8 of the box; {@link #withObjectExtentPx} to choose,
+ * n to fill the box), i.e. to the oversampling σₘ = N/e. The pattern's own σ is estimated
+ * ({@link OversamplingEstimator}), then
  * <ul>
- *   <li>σ ≥ N/n (more oversampled than needed — an object spanning a sixth of the window is common):
- *       {@link Binning} by the integer K nearest σ/(N/n), one less when that would leave the object
- *       more than {@link #withTolerance tolerance} larger than the box; σ → σ/K;</li>
- *   <li>σ &lt; N/n: band-limited {@link Interpolation} onto a grid finer by u = (N/n)/σ (zero-padding
- *       the autocorrelation; valid because measured intensities are sampled above Nyquist); σ → N/n;</li>
+ *   <li>σ ≥ σₘ (more oversampled than needed — an object spanning a sixth of the window is common):
+ *       {@link Binning} by the integer K nearest σ/σₘ, one less when that would leave the object
+ *       more than {@link #withTolerance tolerance} larger than e; σ → σ/K;</li>
+ *   <li>σ &lt; σₘ: band-limited {@link Interpolation} onto a grid finer by u = σₘ/σ (zero-padding
+ *       the autocorrelation; valid because measured intensities are sampled above Nyquist); σ → σₘ;</li>
  * </ul>
  * then the centred N×N window is cut ({@link Window}; cropping keeps σ and lowers the resolution).
  * The result is checked by estimating σ again on the N×N frame. The record reports σ per axis, the
@@ -25,12 +28,13 @@ import org.dpr.io.FrameMetadata;
  *
  * <p>Warnings: σ below 2 (the pattern is not oversampled: phase retrieval is impossible), an
  * interpolation by more than 2 (the pattern is much coarser than the model; the real-space
- * resolution is the pattern's own), an object filling less than 1/1.3 of the box after the fit
+ * resolution is the pattern's own), an object spanning less than 1/1.3 of e after the fit
  * (resolution given away), and a check estimate that disagrees with the prediction (below 0.7× or
  * above 1.5×; at the model's resolution a 16-px object's edge blurs by a pixel or two, so the
  * check reads up to ≈ 20 % low). An estimate without signal above the noise fails with a {@link PreprocessException}.
  *
- * <p>Defaults: tolerance 0 (the estimated object never exceeds the box), partial bins missing, {@link OversamplingEstimator#withDefaults()}.
+ * <p>Defaults: object extent {@link Geometry#trainedObjectExtentPx()}, tolerance 0 (the estimated
+ * object never exceeds it), partial bins missing, {@link OversamplingEstimator#withDefaults()}.
  */
 public final class GeometryFit implements PreprocessStep {
 
@@ -42,12 +46,15 @@ public final class GeometryFit implements PreprocessStep {
     public static final String RESAMPLE_FACTOR = "resample_factor";
 
     private final Geometry geometry;
+    private final double objectExtentPx;
     private final double tolerance;
     private final Binning.PartialBins partial;
     private final OversamplingEstimator estimator;
 
-    private GeometryFit(Geometry geometry, double tolerance, Binning.PartialBins partial, OversamplingEstimator estimator) {
+    private GeometryFit(Geometry geometry, double objectExtentPx, double tolerance, Binning.PartialBins partial,
+                        OversamplingEstimator estimator) {
         this.geometry = geometry;
+        this.objectExtentPx = objectExtentPx;
         this.tolerance = tolerance;
         this.partial = partial;
         this.estimator = estimator;
@@ -55,12 +62,34 @@ public final class GeometryFit implements PreprocessStep {
 
     /** Fits frames to {@code geometry} (e.g. {@link Geometry#SMALL}, the shipped model's 128/16). */
     public static GeometryFit to(Geometry geometry) {
-        return new GeometryFit(Objects.requireNonNull(geometry, "geometry"), 0, Binning.PartialBins.MISSING,
-                OversamplingEstimator.withDefaults());
+        return new GeometryFit(Objects.requireNonNull(geometry, "geometry"), geometry.trainedObjectExtentPx(), 0,
+                Binning.PartialBins.MISSING, OversamplingEstimator.withDefaults());
     }
 
     /**
-     * How much larger than the box (fraction) an estimated object may come out of binning, in
+     * The size the object is brought to, in pixels of the N×N window, between 2 and the box n
+     * (default {@link Geometry#trainedObjectExtentPx()}; n fills the box, the finest real-space
+     * pixel a model's box allows).
+     */
+    public GeometryFit withObjectExtentPx(double px) {
+        if (!(px >= 2 && px <= geometry.objectBoxPx())) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the object's size after the fit must be between 2 and the %d-px box, got %s px", geometry.objectBoxPx(), px));
+        }
+        return new GeometryFit(geometry, px, tolerance, partial, estimator);
+    }
+
+    public double objectExtentPx() {
+        return objectExtentPx;
+    }
+
+    /** σₘ = N / e, the oversampling the fit aims at. */
+    double targetOversampling() {
+        return geometry.windowPx() / objectExtentPx;
+    }
+
+    /**
+     * How much larger than the aimed-at size (fraction) an estimated object may come out of binning, in
      * [0, 0.5): a larger tolerance uses more of the box (finer real-space pixels) at the risk of an
      * object that does not fit. Default 0.
      */
@@ -68,15 +97,15 @@ public final class GeometryFit implements PreprocessStep {
         if (!(fraction >= 0 && fraction < 0.5)) {
             throw new IllegalArgumentException("tolerance must be in [0, 0.5), got " + fraction);
         }
-        return new GeometryFit(geometry, fraction, partial, estimator);
+        return new GeometryFit(geometry, objectExtentPx, fraction, partial, estimator);
     }
 
     public GeometryFit with(Binning.PartialBins policy) {
-        return new GeometryFit(geometry, tolerance, Objects.requireNonNull(policy, "policy"), estimator);
+        return new GeometryFit(geometry, objectExtentPx, tolerance, Objects.requireNonNull(policy, "policy"), estimator);
     }
 
     public GeometryFit with(OversamplingEstimator newEstimator) {
-        return new GeometryFit(geometry, tolerance, partial, Objects.requireNonNull(newEstimator, "estimator"));
+        return new GeometryFit(geometry, objectExtentPx, tolerance, partial, Objects.requireNonNull(newEstimator, "estimator"));
     }
 
     public Geometry geometry() {
@@ -90,8 +119,8 @@ public final class GeometryFit implements PreprocessStep {
 
     @Override
     public String describe() {
-        return "fit-geometry(N=" + geometry.windowPx() + ", n=" + geometry.objectBoxPx() + ", σ=" + Frames.fmt(geometry.oversampling())
-                + ")";
+        return "fit-geometry(N=" + geometry.windowPx() + ", n=" + geometry.objectBoxPx() + ", object " + Frames.fmt(objectExtentPx)
+                + " px, σ=" + Frames.fmt(targetOversampling()) + ")";
     }
 
     @Override
@@ -99,9 +128,9 @@ public final class GeometryFit implements PreprocessStep {
         return new FrameSize(geometry.windowPx(), geometry.windowPx());
     }
 
-    /** The binning factor for an oversampling σ: the integer nearest σ/target, one less when that leaves σ/K below target·(1 − tolerance). */
+    /** The binning factor for an oversampling σ: the integer nearest σ/σₘ, one less when that leaves σ/K below σₘ·(1 − tolerance). */
     int binningFactor(double sigma) {
-        double target = geometry.oversampling();
+        double target = targetOversampling();
         int k = Math.max(1, (int) Math.round(sigma / target));
         while (k > 1 && sigma / k < target * (1 - tolerance)) {
             k--;
@@ -115,7 +144,7 @@ public final class GeometryFit implements PreprocessStep {
         int h = frame.height();
         int w = frame.width();
         int n = geometry.windowPx();
-        double target = geometry.oversampling();
+        double target = targetOversampling();
         OversamplingEstimate e = estimator.estimate(frame);
         if (!e.reliable()) {
             throw new PreprocessException(String.format(Locale.ROOT, "cannot estimate the oversampling of this %d×%d frame: the"
@@ -165,9 +194,10 @@ public final class GeometryFit implements PreprocessStep {
         OversamplingEstimate check = estimator.estimate(out);
         StepRecord record = StepRecord.of(name(), String.format(Locale.ROOT,
                         "oversampling %.2f (rows %.2f, columns %.2f; object ≈ %d×%d px of %d×%d): %s, %s → oversampling %.2f"
-                                + " (check %.2f), object box %d of %d; real-space pixel ×%.3g",
+                                + " (check %.2f), object ≈ %.1f px (aimed at %.1f, box %d of %d); real-space pixel ×%.3g",
                         sigma, e.sigmaRows(), e.sigmaCols(), e.objectHeightPx(), e.objectWidthPx(), h, w, action,
-                        windowed.record().summary(), sigmaAfter, check.sigma(), geometry.objectBoxPx(), n,
+                        windowed.record().summary(), sigmaAfter, check.sigma(), n / sigmaAfter, objectExtentPx,
+                        geometry.objectBoxPx(), n,
                         Math.max(scaleRows, scaleCols)))
                 .with("oversampling", sigma)
                 .with("oversampling_rows", e.sigmaRows())
@@ -180,6 +210,7 @@ public final class GeometryFit implements PreprocessStep {
                 .with("oversampling_after", sigmaAfter)
                 .with("oversampling_check", check.sigma())
                 .with("object_extent_after_px", n / sigmaAfter)
+                .with("object_extent_target_px", objectExtentPx)
                 .with("real_pixel_scale_rows", scaleRows)
                 .with("real_pixel_scale_cols", scaleCols)
                 .with("window_px", n);
@@ -201,8 +232,8 @@ public final class GeometryFit implements PreprocessStep {
         }
         if (sigmaAfter > target * 1.3) {
             record = record.withWarning(String.format(Locale.ROOT,
-                    "the object fills only %.0f %% of the %d-px box (oversampling %.1f after binning): resolution is given away",
-                    100 * target / sigmaAfter, geometry.objectBoxPx(), sigmaAfter));
+                    "the object spans only %.1f px of the %.1f aimed at (oversampling %.1f after binning): resolution is given away",
+                    n / sigmaAfter, objectExtentPx, sigmaAfter));
         }
         if (check.reliable() && (check.sigma() < 0.7 * sigmaAfter || check.sigma() > 1.5 * sigmaAfter)) {
             record = record.withWarning(String.format(Locale.ROOT,

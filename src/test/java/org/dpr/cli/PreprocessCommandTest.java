@@ -87,7 +87,7 @@ class PreprocessCommandTest {
     void writesCentredFramesInTheRequestedWindowWithTheLogAsProvenance() throws Exception {
         Path out = dir.resolve("out.cxi");
         assertThat(run("preprocess", input.toString(), "--saturation", "60000", "--centre", "auto", "--friedel-fill",
-                "--fit-geometry", "--window", "64", "-o", out.toString())).isZero();
+                "--fit-geometry", "--window", "64", "--object-px", "8", "-o", out.toString())).isZero();
         assertThat(stdout).contains("wrote").contains("2 frames of 64×64");
         // one line per step per frame on stderr
         assertThat(stderr.lines().filter(l -> l.startsWith("frame 0: "))).hasSize(4);
@@ -98,7 +98,7 @@ class PreprocessCommandTest {
             assertThat(f.height()).isEqualTo(64);
             assertThat(f.metadata().number(Centring.FOUND_ROW_PX).getAsDouble()).isBetween(115.0, 117.0);
             assertThat(f.metadata().number(Centring.FOUND_COL_PX).getAsDouble()).isBetween(149.0, 151.0);
-            // the saturated core is missing; binned by 2 (σ 19.2 → 9.6 for the 8-px box of a 64 window)
+            // the saturated core is missing; binned by 2 (σ 19.2 → 9.6: the object fills the 8-px box of a 64 window)
             assertThat(f.mask()[32 * 64 + 32]).isZero();
             assertThat(f.metadata().number(org.dpr.preprocess.GeometryFit.RESAMPLE_FACTOR).getAsDouble()).withFailMessage(stderr).isEqualTo(2);
         }
@@ -110,6 +110,7 @@ class PreprocessCommandTest {
                     .getAsJsonArray("steps").toString());
             assertThat(frame1.steps()).extracting(r -> r.step()).containsExactly("saturation", "centre", "friedel", "fit-geometry");
             assertThat(frame1.find("fit-geometry").orElseThrow().number("window_px")).isEqualTo(64);
+            assertThat(frame1.find("fit-geometry").orElseThrow().number("object_extent_target_px")).isEqualTo(8);
             assertThat((String) h.getDatasetByPath("/entry_1/process_1/recipe").getData()).startsWith("saturation(≥ 60000)");
             assertThat((String) h.getDatasetByPath("/entry_1/process_1/command").getData()).contains("--fit-geometry");
         }

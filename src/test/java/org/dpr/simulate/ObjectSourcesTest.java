@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.commons.statistics.descriptive.Quantile;
+import org.dpr.Geometry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +31,63 @@ class ObjectSourcesTest {
             }
         }
         return letter;
+    }
+
+    /**
+     * {@link Geometry#trainedObjectExtentPx()} — the size {@code --fit-geometry} gives a measured
+     * object — is the 95th percentile of the largest side of the simulator's objects (shape ×
+     * density, the default recipe and the measured-data recipe alike), at the CPU-sized and the
+     * paper's box: within one pixel at n 16 and 5 % at n 64.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {128, 512})
+    void theTrainedObjectExtentIsThe95thPercentileOfTheSimulatedObjects(int windowPx) {
+        Geometry geometry = Geometry.ofWindow(windowPx);
+        SimulationConfig paper = SimulationConfig.withDefaults().withGeometry(geometry);
+        SimulationConfig measured = paper.withShapes(StrokeShapes.withDefaults().withLoopFraction(0.6))
+                .withDensities(RandomFieldDensities.withDefaults().withFlatFraction(0.6));
+        for (SimulationConfig config : List.of(paper, measured)) {
+            int frames = windowPx == 128 ? 400 : 120;
+            double[] extents = new double[frames];
+            for (int i = 0; i < frames; i++) {
+                SplittableRandom random = new SplittableRandom(1000 + i);
+                float[] object = multiply(config.shapes().shape(geometry.objectBoxPx(), random),
+                        config.densities().density(geometry.objectBoxPx(), random));
+                extents[i] = largestSide(object, geometry.objectBoxPx());
+            }
+            double p95 = Quantile.withDefaults().evaluate(extents, 0.95);
+            double tolerance = windowPx == 128 ? 1 : 0.05 * p95;
+            assertThat(geometry.trainedObjectExtentPx()).as(config.shapes().description())
+                    .isCloseTo(p95, within(tolerance));
+        }
+    }
+
+    private static float[] multiply(float[] a, float[] b) {
+        float[] out = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] * b[i];
+        }
+        return out;
+    }
+
+    /** The larger side of the bounding box of the pixels above 5 % of the maximum. */
+    private static int largestSide(float[] object, int side) {
+        float max = 0;
+        for (float v : object) {
+            max = Math.max(max, v);
+        }
+        int r0 = side, r1 = -1, c0 = side, c1 = -1;
+        for (int r = 0; r < side; r++) {
+            for (int c = 0; c < side; c++) {
+                if (object[r * side + c] > 0.05f * max) {
+                    r0 = Math.min(r0, r);
+                    r1 = Math.max(r1, r);
+                    c0 = Math.min(c0, c);
+                    c1 = Math.max(c1, c);
+                }
+            }
+        }
+        return Math.max(r1 - r0 + 1, c1 - c0 + 1);
     }
 
     @ParameterizedTest
