@@ -42,8 +42,12 @@ class OpticalRingTest {
     @TempDir
     static Path dir;
 
+    /** Fitted to the size of the model's training objects (the default). */
     private static DiffractionFrame raw;
     private static PreprocessLog rawLog;
+    /** Fitted to fill the model's whole 16-px box ({@code --object-px 16}), the finest sampling the window allows. */
+    private static DiffractionFrame rawFilled;
+    private static PreprocessLog rawFilledLog;
     private static DiffractionFrame processed;
     private static PreprocessLog processedLog;
 
@@ -62,6 +66,11 @@ class OpticalRingTest {
         run("preprocess", rawFile.toString(), "--saturation", "65000", "--centre", "auto", "--fit-geometry", "-o", rawOut.toString());
         raw = firstFrame(rawOut);
         rawLog = log(rawOut);
+        Path filledOut = dir.resolve("ring-raw-filled.cxi");
+        run("preprocess", rawFile.toString(), "--saturation", "65000", "--centre", "auto", "--fit-geometry", "--object-px", "16",
+                "-o", filledOut.toString());
+        rawFilled = firstFrame(filledOut);
+        rawFilledLog = log(filledOut);
         // stored rows 42–48 are zeros marked valid: rows 91–97 once the reader has undone the fftshift
         Path processedOut = dir.resolve("ring-processed.cxi");
         run("preprocess", processedFile.toString(), "--mask-rect", "91:98,0:98", "--centre", "auto", "--fit-geometry",
@@ -102,16 +111,26 @@ class OpticalRingTest {
     }
 
     @Test
-    void theRawPatternIsBinnedToTheModelsOversamplingAndItsAutocorrelationFitsTwiceTheBox() {
+    void theRawPatternIsBinnedSoThatTheRingHasTheSizeOfTheTrainingObjects() {
         StepRecord fit = rawLog.find("fit-geometry").orElseThrow();
         assertThat(raw.height()).isEqualTo(128);
         assertThat(raw.width()).isEqualTo(128);
         assertThat(fit.values().get("action")).isEqualTo("bin");
+        // σ ≈ 47: binning by 4 would leave the ring 11 px, over the 10 px aimed at; by 3 it spans ≈ 8 px
+        assertThat(fit.number("resample_factor")).isEqualTo(3);
+        assertThat(fit.number("object_extent_after_px")).isBetween(10 / 1.3, 10.0);
+        assertThat(raw.mask()[64 * 128 + 64]).isZero(); // the saturated core stays missing
+    }
+
+    @Test
+    void filledToTheBoxTheRawPatternIsBinnedToTheModelsOversamplingAndItsAutocorrelationFitsTwiceTheBox() {
+        StepRecord fit = rawFilledLog.find("fit-geometry").orElseThrow();
+        assertThat(fit.values().get("action")).isEqualTo("bin");
+        assertThat(fit.number("resample_factor")).isEqualTo(5);
         assertThat(fit.number("oversampling_after")).isBetween(8.0, 10.0);
-        OversamplingEstimate after = OversamplingEstimator.withDefaults().estimate(raw);
+        OversamplingEstimate after = OversamplingEstimator.withDefaults().estimate(rawFilled);
         assertThat(2 * after.objectHeightPx()).isLessThanOrEqualTo(2 * 16 + 4); // the estimator reads ≈ 1–2 px large at 16 px
         assertThat(2 * after.objectWidthPx()).isLessThanOrEqualTo(2 * 16 + 4);
-        assertThat(raw.mask()[64 * 128 + 64]).isZero(); // the saturated core stays missing
     }
 
     @Test
@@ -128,7 +147,7 @@ class OpticalRingTest {
     }
 
     /**
-     * The saturated core (≈ 2 speckles in radius) leaves the object's low frequencies unmeasured, so
+     * On the box-filling geometry (the finest sampling): the saturated core (≈ 2 speckles in radius) leaves the object's low frequencies unmeasured, so
      * HIO puts a blob of unconstrained brightness in the middle; the ring itself is the outer local
      * maximum of the radial profile, well above the dark moat inside it.
      */
@@ -138,7 +157,7 @@ class OpticalRingTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             r = IterativeReconstructor.withDefaults().withStarts(4).withIterations(150).withSeed(1)
                     .withInitialSupport(InitialSupport.simulation()).withSelection(Selection.averageOfBest(2))
-                    .reconstruct(manager, raw);
+                    .reconstruct(manager, rawFilled);
         }
         int n = r.objectBoxPx();
         double[] profile = radialProfileAboutCentreOfMass(r.object(), n);
