@@ -236,8 +236,11 @@ public final class GeometryFit implements PreprocessStep {
                     n / sigmaAfter, objectExtentPx, sigmaAfter));
         }
         if (check.reliable() && (check.sigma() < 0.7 * sigmaAfter || check.sigma() > 1.5 * sigmaAfter)) {
+            double missingFraction = Frames.missing(out.mask()) / (double) out.mask().length;
             record = record.withWarning(String.format(Locale.ROOT,
-                    "the fitted pattern measures oversampling %.2f, not the %.2f predicted: check the result", check.sigma(), sigmaAfter));
+                    "the fitted pattern measures oversampling %.2f, not the %.2f predicted: check the result%s", check.sigma(), sigmaAfter,
+                    missingFraction > 0.1 ? String.format(Locale.ROOT, " (%.0f %% of the window is missing, which blurs the"
+                            + " autocorrelation the check reads; the estimate on the full frame is the one used)", 100 * missingFraction) : ""));
         }
         m = m.with(OVERSAMPLING_ESTIMATE, sigma).with(OVERSAMPLING_FITTED, sigmaAfter).with(RESAMPLE_FACTOR, factor);
         return new StepResult(out.withMetadata(m), record);
