@@ -122,6 +122,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Compare x·√ŝ with the ground truth (amplitude) or x·ŝ with it times √s as the authors' code (default: ${DEFAULT-VALUE}).")
     String lossScale;
 
+    @Option(names = "--align-shift", paramLabel = "PX",
+            description = {"Largest translation (px) the loss forgives when it aligns output and target (default: n/2, the",
+                    "paper's). 1 makes the network put its objects in the middle of the box, where the simulator does;",
+                    "with n/2 a network may drift them towards a corner and clip the large ones."})
+    Integer alignShiftPx;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the initial weights and the shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -338,6 +344,12 @@ public final class TrainCommand implements Callable<Integer> {
                 .withMaxDuration(minutes(maxMinutes, "--max-minutes"));
         if (learningRate != null) {
             config = config.withLearningRate(learningRate);
+        }
+        if (alignShiftPx != null) {
+            if (alignShiftPx < 0) {
+                throw new IllegalArgumentException("--align-shift must be ≥ 0 px, got " + alignShiftPx);
+            }
+            config = config.withLoss(config.loss().withMaxShiftPx(alignShiftPx));
         }
         if (perceptual != null) {
             config = config.withLoss(config.loss().withFeatureExtractor(

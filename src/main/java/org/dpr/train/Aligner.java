@@ -31,6 +31,18 @@ public final class Aligner {
      * copies only; the result does not depend on gradients.
      */
     public static List<Alignment> choose(NDArray output, NDArray target, AlignmentMode mode) {
+        return choose(output, target, mode, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #choose(NDArray, NDArray, AlignmentMode)} with translations limited to
+     * |s_y|, |s_x| ≤ min(H/2, maxShiftPx) (W/2 for columns): a small limit leaves the network no
+     * freedom to place its object anywhere but where the target is.
+     */
+    public static List<Alignment> choose(NDArray output, NDArray target, AlignmentMode mode, int maxShiftPx) {
+        if (maxShiftPx < 0) {
+            throw new IllegalArgumentException("the largest shift must be ≥ 0 px, got " + maxShiftPx);
+        }
         Shape shape = output.getShape();
         if (shape.dimension() != 3 || !shape.equals(target.getShape())) {
             throw new IllegalArgumentException("need output and target of the same shape (B, H, W), got "
@@ -66,9 +78,11 @@ public final class Aligner {
                 double bestValue = direct[b * plane];
                 for (int twin = 0; twin < (twins ? 2 : 1); twin++) {
                     float[] c = twin == 0 ? direct : rotated;
-                    for (int dy = -h / 2; dy <= h / 2; dy++) {
+                    int maxDy = Math.min(h / 2, maxShiftPx);
+                    int maxDx = Math.min(w / 2, maxShiftPx);
+                    for (int dy = -maxDy; dy <= maxDy; dy++) {
                         int row = Math.floorMod(dy, 2 * h);
-                        for (int dx = -w / 2; dx <= w / 2; dx++) {
+                        for (int dx = -maxDx; dx <= maxDx; dx++) {
                             double v = c[b * plane + row * 2 * w + Math.floorMod(dx, 2 * w)];
                             if (v > bestValue + tolerance) {
                                 bestValue = v;

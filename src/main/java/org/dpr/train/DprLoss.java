@@ -49,23 +49,25 @@ public final class DprLoss {
     private static final long[] LAST_TWO = {-2, -1};
     private static final float AMPLITUDE_EPSILON = 1e-12f;
     private static final DprLoss DEFAULTS =
-            new DprLoss(1, 10, 0.1, 0.01, AlignmentMode.TRANSLATION_AND_TWIN, 8, null);
+            new DprLoss(1, 10, 0.1, 0.01, AlignmentMode.TRANSLATION_AND_TWIN, Integer.MAX_VALUE, 8, null);
 
     private final double l1Weight;
     private final double gradientWeight;
     private final double perceptualWeight;
     private final double fourierWeight;
     private final AlignmentMode alignment;
+    private final int maxShiftPx;
     private final int fourierOversampling;
     private final FeatureExtractor features;
 
     private DprLoss(double l1Weight, double gradientWeight, double perceptualWeight, double fourierWeight,
-            AlignmentMode alignment, int fourierOversampling, FeatureExtractor features) {
+            AlignmentMode alignment, int maxShiftPx, int fourierOversampling, FeatureExtractor features) {
         this.l1Weight = l1Weight;
         this.gradientWeight = gradientWeight;
         this.perceptualWeight = perceptualWeight;
         this.fourierWeight = fourierWeight;
         this.alignment = alignment;
+        this.maxShiftPx = maxShiftPx;
         this.fourierOversampling = fourierOversampling;
         this.features = features;
     }
@@ -76,22 +78,22 @@ public final class DprLoss {
     }
 
     public DprLoss withL1Weight(double value) {
-        return new DprLoss(check(value, "L1"), gradientWeight, perceptualWeight, fourierWeight, alignment,
+        return new DprLoss(check(value, "L1"), gradientWeight, perceptualWeight, fourierWeight, alignment, maxShiftPx,
                 fourierOversampling, features);
     }
 
     public DprLoss withGradientWeight(double value) {
-        return new DprLoss(l1Weight, check(value, "gradient"), perceptualWeight, fourierWeight, alignment,
+        return new DprLoss(l1Weight, check(value, "gradient"), perceptualWeight, fourierWeight, alignment, maxShiftPx,
                 fourierOversampling, features);
     }
 
     public DprLoss withPerceptualWeight(double value) {
-        return new DprLoss(l1Weight, gradientWeight, check(value, "perceptual"), fourierWeight, alignment,
+        return new DprLoss(l1Weight, gradientWeight, check(value, "perceptual"), fourierWeight, alignment, maxShiftPx,
                 fourierOversampling, features);
     }
 
     public DprLoss withFourierWeight(double value) {
-        return new DprLoss(l1Weight, gradientWeight, perceptualWeight, check(value, "Fourier R"), alignment,
+        return new DprLoss(l1Weight, gradientWeight, perceptualWeight, check(value, "Fourier R"), alignment, maxShiftPx,
                 fourierOversampling, features);
     }
 
@@ -99,8 +101,27 @@ public final class DprLoss {
         if (value == null) {
             throw new IllegalArgumentException("alignment must not be null");
         }
-        return new DprLoss(l1Weight, gradientWeight, perceptualWeight, fourierWeight, value, fourierOversampling,
+        return new DprLoss(l1Weight, gradientWeight, perceptualWeight, fourierWeight, value, maxShiftPx, fourierOversampling,
                 features);
+    }
+
+    /**
+     * The largest translation, in pixels per axis, the alignment forgives (default: unlimited, i.e.
+     * n/2, the paper's). The position of an object is not in its diffraction intensity, so with n/2
+     * a network is free to place its objects anywhere in the box, and one may drift them towards a
+     * corner where the larger ones are clipped; a small limit (1 px) asks for the target's place —
+     * centred in the box, as the simulator puts it.
+     */
+    public DprLoss withMaxShiftPx(int px) {
+        if (px < 0) {
+            throw new IllegalArgumentException("the largest alignment shift must be ≥ 0 px, got " + px);
+        }
+        return new DprLoss(l1Weight, gradientWeight, perceptualWeight, fourierWeight, alignment, px, fourierOversampling,
+                features);
+    }
+
+    public int maxShiftPx() {
+        return maxShiftPx;
     }
 
     /** The zero padding of R_F^GT's transform: the box is padded to (factor·n)², factor ≥ 1 (default 8 = N/n). */
@@ -108,7 +129,7 @@ public final class DprLoss {
         if (factor < 1) {
             throw new IllegalArgumentException("Fourier oversampling must be ≥ 1, got " + factor);
         }
-        return new DprLoss(l1Weight, gradientWeight, perceptualWeight, fourierWeight, alignment, factor, features);
+        return new DprLoss(l1Weight, gradientWeight, perceptualWeight, fourierWeight, alignment, maxShiftPx, factor, features);
     }
 
     /** Turns the perceptual term on with {@code extractor} (not owned: the caller closes it). */
@@ -116,12 +137,12 @@ public final class DprLoss {
         if (extractor == null) {
             throw new IllegalArgumentException("feature extractor must not be null (use withoutFeatureExtractor())");
         }
-        return new DprLoss(l1Weight, gradientWeight, perceptualWeight, fourierWeight, alignment,
+        return new DprLoss(l1Weight, gradientWeight, perceptualWeight, fourierWeight, alignment, maxShiftPx,
                 fourierOversampling, extractor);
     }
 
     public DprLoss withoutFeatureExtractor() {
-        return new DprLoss(l1Weight, gradientWeight, perceptualWeight, fourierWeight, alignment,
+        return new DprLoss(l1Weight, gradientWeight, perceptualWeight, fourierWeight, alignment, maxShiftPx,
                 fourierOversampling, null);
     }
 
@@ -197,7 +218,7 @@ public final class DprLoss {
         });
         NDArray x = channel ? output.reshape(batch, h, w) : output;
         NDArray y = channel ? target.reshape(batch, h, w) : target;
-        List<Alignment> chosen = Aligner.choose(x, y, alignment);
+        List<Alignment> chosen = Aligner.choose(x, y, alignment, maxShiftPx);
         NDArray aligned = Aligner.apply(x, chosen);
 
         // a term with coefficient 0 is still reported, but computed off the graph: it costs no backward pass
@@ -313,6 +334,7 @@ public final class DprLoss {
     @Override
     public String toString() {
         return "DPR loss(" + l1Weight + "·L1 + " + gradientWeight + "·L_grad + " + perceptualWeight + "·L_perc"
-                + (perceptualActive() ? "" : " (off)") + " + " + fourierWeight + "·R_F^GT, alignment " + alignment + ")";
+                + (perceptualActive() ? "" : " (off)") + " + " + fourierWeight + "·R_F^GT, alignment " + alignment
+                + (maxShiftPx == Integer.MAX_VALUE ? "" : " within ±" + maxShiftPx + " px") + ")";
     }
 }

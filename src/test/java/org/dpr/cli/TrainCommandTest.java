@@ -63,7 +63,7 @@ class TrainCommandTest {
     @Test
     void aRunWritesItsFilesAndResumesWithItsOwnSettingsForMoreEpochs() {
         Path runDir = dir.resolve("run");
-        assertThat(run(tiny("--epochs", "1", "--seed", "3", "--mix-masks", "centre-square:0.5", "--out",
+        assertThat(run(tiny("--epochs", "1", "--seed", "3", "--mix-masks", "centre-square:0.5", "--align-shift", "1", "--out",
                 runDir.toString()))).isZero();
         assertThat(runDir.resolve("model.json")).exists();
         assertThat(runDir.resolve("best.json")).exists();
@@ -76,7 +76,8 @@ class TrainCommandTest {
         try (DprModel model = DprModel.load(runDir.resolve("model.json"))) {
             Map<String, String> p = model.provenance();
             assertThat(p.get("command_line")).isEqualTo("dpr train " + String.join(" ", tiny("--epochs", "1", "--seed",
-                    "3", "--mix-masks", "centre-square:0.5", "--out", runDir.toString())));
+                    "3", "--mix-masks", "centre-square:0.5", "--align-shift", "1", "--out", runDir.toString())));
+            assertThat(p.get("training")).contains("alignment TRANSLATION_AND_TWIN within ±1 px");
             assertThat(p).containsEntry("frames_seen", "8").containsEntry("epochs_completed", "2")
                     .containsEntry("seed", "3");
             assertThat(p.get("resumed_with")).contains("--resume").contains("--epochs 2");
@@ -114,6 +115,7 @@ class TrainCommandTest {
         assertThat(run(tiny("--mix-masks", "centre-square:2", "--out", runDir.toString())))
                 .isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run(tiny("--masks", "moon", "--out", runDir.toString()))).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run(tiny("--align-shift", "-1", "--out", runDir.toString()))).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run(tiny())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run(tiny("--data", dir.resolve("missing.cxi").toString(), "--out", runDir.toString())))
                 .isEqualTo(DprCommand.EXIT_BAD_INPUT);
@@ -121,8 +123,8 @@ class TrainCommandTest {
         Files.writeString(corrupt, "DPR-CKPT and then nothing useful at all");
         assertThat(run("--resume", corrupt.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         String[] lines = err.toString().strip().split("\\R");
-        assertThat(lines).hasSize(9).allSatisfy(line -> assertThat(line).startsWith("dpr: "));
-        assertThat(lines[8]).contains(corrupt.toString());
+        assertThat(lines).hasSize(10).allSatisfy(line -> assertThat(line).startsWith("dpr: "));
+        assertThat(lines[9]).contains(corrupt.toString());
         assertThat(Files.exists(runDir.resolve("checkpoint.dpr"))).isFalse();
     }
 

@@ -144,6 +144,36 @@ class DprLossTest {
     }
 
     @Test
+    void aBoundedAlignmentForgivesSmallShiftsButChargesAnObjectMovedTowardsACorner() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int n = 16;
+            float[] target = object(new Random(5), n, 1, 4, 5, 6);
+            NDArray yArr = m.create(target, new Shape(1, 1, n, n));
+            for (int shift : new int[] {1, 4}) {
+                float[] output = new float[n * n];
+                for (int y = shift; y < n; y++) {
+                    for (int x = shift; x < n; x++) {
+                        output[y * n + x] = target[(y - shift) * n + (x - shift)]; // moved down and right
+                    }
+                }
+                NDArray xArr = m.create(output, new Shape(1, 1, n, n));
+                assertThat(DprLoss.withDefaults().compute(xArr, yArr).total().getFloat()).isCloseTo(0f, within(1e-6f));
+                LossTerms bounded = DprLoss.withDefaults().withMaxShiftPx(1).compute(xArr, yArr);
+                if (shift == 1) {
+                    assertThat(bounded.alignments()).containsExactly(new Alignment(false, -1, -1));
+                    assertThat(bounded.total().getFloat()).isCloseTo(0f, within(1e-6f));
+                } else {
+                    Alignment a = bounded.alignments().get(0);
+                    assertThat(Math.max(Math.abs(a.dy()), Math.abs(a.dx()))).isLessThanOrEqualTo(1);
+                    assertThat(bounded.l1().getFloat()).isGreaterThan(0.01f);
+                }
+            }
+            assertThat(DprLoss.withDefaults().withMaxShiftPx(1).toString()).contains("within ±1 px");
+            assertThatThrownBy(() -> DprLoss.withDefaults().withMaxShiftPx(-1)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void gradientFlowsBackThroughTheAlignmentToTheOutputPixelThatDiffers() {
         try (NDManager m = NDManager.newBaseManager()) {
             int n = 16;
