@@ -59,6 +59,8 @@ public final class Aligner {
             return out;
         }
         boolean twins = mode == AlignmentMode.TRANSLATION_AND_TWIN;
+        int maxDy = Math.min(h / 2, maxShiftPx);
+        int maxDx = Math.min(w / 2, maxShiftPx);
         try (NDManager scope = output.getManager().newSubManager()) {
             NDArray o = output.stopGradient();
             o.attach(scope);
@@ -78,8 +80,6 @@ public final class Aligner {
                 double bestValue = direct[b * plane];
                 for (int twin = 0; twin < (twins ? 2 : 1); twin++) {
                     float[] c = twin == 0 ? direct : rotated;
-                    int maxDy = Math.min(h / 2, maxShiftPx);
-                    int maxDx = Math.min(w / 2, maxShiftPx);
                     for (int dy = -maxDy; dy <= maxDy; dy++) {
                         int row = Math.floorMod(dy, 2 * h);
                         for (int dx = -maxDx; dx <= maxDx; dx++) {
