@@ -35,8 +35,8 @@ class ObjectSourcesTest {
 
     /**
      * {@link Geometry#trainedObjectExtentPx()} — the size {@code --fit-geometry} gives a measured
-     * object — is the 95th percentile of the largest side of the simulator's objects (shape ×
-     * density, the default recipe and the measured-data recipe alike), at the CPU-sized and the
+     * object — is the 95th percentile of the largest side of the simulator's objects (the default
+     * recipe and the measured-data recipe alike), at the CPU-sized and the
      * paper's box: within one pixel at n 16 and 5 % at n 64.
      */
     @ParameterizedTest
@@ -49,25 +49,15 @@ class ObjectSourcesTest {
         for (SimulationConfig config : List.of(paper, measured)) {
             int frames = windowPx == 128 ? 400 : 120;
             double[] extents = new double[frames];
+            Simulator simulator = Simulator.of(config.withSeed(1000));
             for (int i = 0; i < frames; i++) {
-                SplittableRandom random = new SplittableRandom(1000 + i);
-                float[] object = multiply(config.shapes().shape(geometry.objectBoxPx(), random),
-                        config.densities().density(geometry.objectBoxPx(), random));
-                extents[i] = largestSide(object, geometry.objectBoxPx());
+                extents[i] = largestSide(simulator.simulate(i).object(), geometry.objectBoxPx());
             }
             double p95 = Quantile.withDefaults().evaluate(extents, 0.95);
             double tolerance = windowPx == 128 ? 1 : 0.05 * p95;
             assertThat(geometry.trainedObjectExtentPx()).as(config.shapes().description())
                     .isCloseTo(p95, within(tolerance));
         }
-    }
-
-    private static float[] multiply(float[] a, float[] b) {
-        float[] out = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] * b[i];
-        }
-        return out;
     }
 
     /** The larger side of the bounding box of the pixels above 5 % of the maximum. */
