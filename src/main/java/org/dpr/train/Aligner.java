@@ -13,12 +13,17 @@ import org.dpr.tensor.Tensors;
  * every comparison with a ground truth first aligns by the cross-correlation maximum over
  * translation and twin).
  *
- * <p>The choice is made without gradients: on detached copies, the linear cross-correlation
- * C(s) = Σ_r t(r) o(r − s) of target t with output o (and with the rotated output) is computed by
- * FFT in a zero-padded 2H×2W window, and the largest value over shifts |s_y| ≤ H/2, |s_x| ≤ W/2
- * wins; ties keep the identity. The chosen move is then applied to the output with differentiable
- * operations (a gather and a mask), so the gradient flows back through the aligned image.
- * Arrays are (B, H, W); all work happens on the arrays' device.
+ * <p>The choice is made without gradients: on detached copies, the circular cross-correlation
+ * C(s) = Σ_r t(r) o(r − s mod (H, W)) of target t with output o (and with the rotated output) is
+ * computed by FFT, and the largest value over shifts |s_y| ≤ H/2, |s_x| ≤ W/2 wins; ties keep the
+ * identity. The chosen move is then applied to the output with a differentiable gather, so the
+ * gradient flows back through the aligned image.
+ *
+ * <p>Shifts are circular: an output pixel pushed past one edge of the box comes back at the other,
+ * where the target is zero (the simulator's objects sit inside the box with a margin), so every output
+ * pixel is charged by the loss whatever the alignment. With a zero-filled shift the pixels pushed out
+ * dropped out of the loss, the box edges went untrained, and the models showed bright pixels in the
+ * corners of the box. Arrays are (B, H, W); all work happens on the arrays' device.
  */
 public final class Aligner {
     private static final long[] LAST_TWO = {-2, -1};
@@ -66,13 +71,13 @@ public final class Aligner {
             o.attach(scope);
             NDArray t = target.stopGradient();
             t.attach(scope);
-            long[] size = {2L * h, 2L * w};
+            long[] size = {h, w};
             NDArray spectrumT = t.fft2(size, LAST_TWO).real();
             float[] direct = correlation(spectrumT, o, size).toFloatArray();
             float[] rotated = twins ? correlation(spectrumT, o.flip(1, 2), size).toFloatArray() : null;
             float[] normO = o.square().sum(new int[] {1, 2}).sqrt().toFloatArray();
             float[] normT = t.square().sum(new int[] {1, 2}).sqrt().toFloatArray();
-            int plane = 4 * h * w;
+            int plane = h * w;
             for (int b = 0; b < batch; b++) {
                 // correlations are bounded by ‖o‖‖t‖; a rival must beat the identity by more than rounding
                 double tolerance = 1e-5 * normO[b] * normT[b];
@@ -81,9 +86,9 @@ public final class Aligner {
                 for (int twin = 0; twin < (twins ? 2 : 1); twin++) {
                     float[] c = twin == 0 ? direct : rotated;
                     for (int dy = -maxDy; dy <= maxDy; dy++) {
-                        int row = Math.floorMod(dy, 2 * h);
+                        int row = Math.floorMod(dy, h);
                         for (int dx = -maxDx; dx <= maxDx; dx++) {
-                            double v = c[b * plane + row * 2 * w + Math.floorMod(dx, 2 * w)];
+                            double v = c[b * plane + row * w + Math.floorMod(dx, w)];
                             if (v > bestValue + tolerance) {
                                 bestValue = v;
                                 best = new Alignment(twin == 1, dy, dx);
@@ -98,9 +103,9 @@ public final class Aligner {
     }
 
     /**
-     * {@code output} (B, H, W) with each sample rotated and shifted (zero fill) as
-     * {@code alignments} says. Differentiable: one linear-index gather ({@code take}) of the
-     * output and a mask for the zero fill, whatever the batch size, on the output's manager.
+     * {@code output} (B, H, W) with each sample rotated and shifted circularly as {@code alignments}
+     * says. Differentiable: one linear-index gather ({@code take}) of the output, whatever the batch
+     * size, on the output's manager. A permutation of each sample's pixels: none is dropped.
      */
     public static NDArray apply(NDArray output, List<Alignment> alignments) {
         Shape shape = output.getShape();
@@ -114,33 +119,26 @@ public final class Aligner {
         int h = (int) shape.get(1);
         int w = (int) shape.get(2);
         long[] index = new long[batch * h * w];
-        float[] inside = new float[batch * h * w];
         for (int b = 0; b < batch; b++) {
             Alignment a = alignments.get(b);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    int sy = y - a.dy();
-                    int sx = x - a.dx();
-                    if (sy < 0 || sy >= h || sx < 0 || sx >= w) {
-                        continue; // zero fill: index 0, masked out
-                    }
+                    int sy = Math.floorMod(y - a.dy(), h);
+                    int sx = Math.floorMod(x - a.dx(), w);
                     if (a.twin()) {
                         sy = h - 1 - sy;
                         sx = w - 1 - sx;
                     }
                     int i = (b * h + y) * w + x;
                     index[i] = ((long) b * h + sy) * w + sx;
-                    inside[i] = 1f;
                 }
             }
         }
-        NDManager manager = output.getManager();
-        NDArray indices = manager.create(index, shape);
-        NDArray mask = manager.create(inside, shape);
-        return output.take(indices).mul(mask);
+        NDArray indices = output.getManager().create(index, shape);
+        return output.take(indices);
     }
 
-    /** Real part of IFFT(T · conj(O)) in the padded window: C(s) = Σ_r t(r) o(r − s). */
+    /** Real part of IFFT(T · conj(O)): C(s) = Σ_r t(r) o(r − s), indices modulo the box. */
     private static NDArray correlation(NDArray spectrumT, NDArray o, long[] size) {
         NDArray spectrumO = o.fft2(size, LAST_TWO).real();
         NDArray a = spectrumT.get(new NDIndex("..., 0"));

@@ -174,6 +174,33 @@ class DprLossTest {
     }
 
     @Test
+    void aPixelTheAlignmentPushesPastTheBoxEdgeIsStillCharged() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int n = 16;
+            float[] target = object(new Random(4), n, 1, 5, 5, 6);
+            float[] output = new float[n * n];
+            for (int y = 0; y < n - 2; y++) {
+                for (int x = 0; x < n - 2; x++) {
+                    output[(y + 2) * n + x + 2] = target[y * n + x]; // the target moved down 2, right 2
+                }
+            }
+            int corner = n - 1; // top-right corner: the shift back by (−2, −2) pushes it out on the left
+            output[corner] = 0.7f;
+            NDArray x = m.create(output, new Shape(1, n, n));
+            x.setRequiresGradient(true);
+            DprLoss l1Only = DprLoss.withDefaults().withGradientWeight(0).withFourierWeight(0);
+            try (GradientCollector c = m.getEngine().newGradientCollector()) {
+                LossTerms t = l1Only.compute(x, m.create(target, new Shape(1, n, n)));
+                assertThat(t.alignments()).containsExactly(new Alignment(false, -2, -2));
+                // it comes back at the other edge, where the target is 0: L1 = 0.7/n² (a zero fill would drop it: 0)
+                assertThat(t.l1().getFloat()).isCloseTo(0.7f / (n * n), within(1e-7f));
+                c.backward(t.total());
+            }
+            assertThat(x.getGradient().toFloatArray()[corner]).isEqualTo(1f / (n * n));
+        }
+    }
+
+    @Test
     void gradientFlowsBackThroughTheAlignmentToTheOutputPixelThatDiffers() {
         try (NDManager m = NDManager.newBaseManager()) {
             int n = 16;
