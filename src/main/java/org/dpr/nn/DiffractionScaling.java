@@ -76,7 +76,7 @@ public final class DiffractionScaling {
         try (NDArray modelled = power.mul(mask);
                 NDArray modelledSum = modelled.sum(new int[] {2, 3}, true);
                 NDArray measuredSum = measured.sum(new int[] {2, 3}, true);
-                NDArray safe = modelledSum.maximum(MIN_POWER)) {
+                NDArray safe = Tensors.atLeast(modelledSum, MIN_POWER)) {
             return measuredSum.div(safe);
         }
     }

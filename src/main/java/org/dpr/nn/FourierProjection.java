@@ -3,6 +3,7 @@ package org.dpr.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import org.dpr.tensor.Tensors;
 
 /**
  * The Fourier projection that feeds the diffraction-compensated decoder (Supplementary Table 1, layer
@@ -39,7 +40,7 @@ public final class FourierProjection {
                 NDArray parts = crop.real();
                 NDArray squares = parts.square();
                 NDArray power = squares.sum(new int[] {-1});
-                NDArray safe = power.maximum(DiffractionScaling.MIN_POWER)) {
+                NDArray safe = Tensors.atLeast(power, DiffractionScaling.MIN_POWER)) {
             return safe.sqrt();
         }
     }
@@ -56,9 +57,9 @@ public final class FourierProjection {
                 NDArray power = reSq.add(imSq);
                 NDArray scale = DiffractionScaling.fluxFactor(power, measured, mask);
                 NDArray ratio = measured.div(scale);
-                NDArray floored = ratio.maximum(MIN_RATIO);
+                NDArray floored = Tensors.atLeast(ratio, MIN_RATIO);
                 NDArray target = floored.sqrt();
-                NDArray safePower = power.maximum(DiffractionScaling.MIN_POWER);
+                NDArray safePower = Tensors.atLeast(power, DiffractionScaling.MIN_POWER);
                 NDArray amplitude = safePower.sqrt();
                 NDArray missing = mask.neg().add(1f);
                 NDArray keptPart = missing.mul(amplitude);

@@ -2,6 +2,7 @@ package org.dpr.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.dpr.tensor.Tensors;
 
 /**
  * Orthonormal real 2-D FFT over the last two axes in a form autograd follows. DJL has no
@@ -26,7 +27,7 @@ final class RealFft2 {
         long h = s.get(d - 2);
         long w = s.get(d - 1);
         try (NDArray rows = x.rfft(w, -1); NDArray spectrum = rows.fft(h, -2); NDArray pairs = spectrum.real()) {
-            return pairs.mul((float) (1 / Math.sqrt((double) h * w)));
+            return Tensors.times(pairs, (float) (1 / Math.sqrt((double) h * w)));
         }
     }
 
@@ -43,13 +44,17 @@ final class RealFft2 {
         try (NDArray spectrum = complex(re, im);
                 NDArray rows = spectrum.ifft(height, -2);
                 NDArray real = rows.irfft(width, -1)) {
-            return real.mul((float) Math.sqrt((double) height * width));
+            return Tensors.times(real, (float) Math.sqrt((double) height * width));
         }
     }
 
-    /** re + i·im as a complex64 array, differentiable in both parts. */
+    /**
+     * re + i·im as a complex64 array, differentiable in both parts. The product keeps {@code i} (a view
+     * of {@code pair}) for the backward pass, after {@code pair} is closed: {@code pair} must own its
+     * memory ({@link Tensors#owned}), or the backward pass reads freed memory.
+     */
     static NDArray complex(NDArray re, NDArray im) {
-        try (NDArray pair = re.getManager().create(new float[] {0f, 1f}, new Shape(1, 2));
+        try (NDArray pair = Tensors.owned(re.getManager(), new float[] {0f, 1f}, new Shape(1, 2));
                 NDArray unit = pair.complex();
                 NDArray i = unit.reshape(1);
                 NDArray imaginary = im.mul(i)) {

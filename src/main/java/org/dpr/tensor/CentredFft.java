@@ -47,7 +47,8 @@ public final class CentredFft implements AutoCloseable {
                 values[y * width + x] = ((y + x) & 1) == 0 ? 1f : -1f;
             }
         }
-        NDArray board = manager.create(values, new Shape(height, width));
+        // owned by libtorch: autograd keeps the board when it multiplies an array that needs gradients
+        NDArray board = Tensors.owned(manager, values, new Shape(height, width));
         boolean negative = ((height / 2 + width / 2) & 1) == 1;
         NDArray signed = negative ? board.neg() : board;
         return new CentredFft(height, width, board, signed);

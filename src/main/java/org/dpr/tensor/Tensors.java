@@ -2,6 +2,7 @@ package org.dpr.tensor;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
@@ -12,6 +13,58 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class Tensors {
     private Tensors() {
+    }
+
+    /**
+     * {@code values} as an array of {@code shape} on {@code manager} whose memory libtorch owns. On the
+     * CPU, DJL's {@code create} wraps the Java buffer it fills without copying it, and that buffer
+     * lives only as long as the Java array object that holds it: a view of it, or an operand that
+     * autograd keeps for the backward pass, can outlive the object once it is closed, and then reads
+     * memory the garbage collector has freed (non-finite or run-to-run different gradients). Use this
+     * for constants that take part in a differentiable product or are kept beyond one scope.
+     */
+    public static NDArray owned(NDManager manager, float[] values, Shape shape) {
+        try (NDArray wrapped = manager.create(values, shape)) {
+            return wrapped.duplicate();
+        }
+    }
+
+    /** As {@link #owned(NDManager, float[], Shape)} for int64 values (e.g. gather indices). */
+    public static NDArray owned(NDManager manager, long[] values, Shape shape) {
+        try (NDArray wrapped = manager.create(values, shape)) {
+            return wrapped.duplicate();
+        }
+    }
+
+    /**
+     * x·factor for an x that may need gradients. DJL's {@code mul(Number)} wraps the number in a Java
+     * buffer and closes it at once, while autograd keeps it for the backward pass: the backward pass
+     * then reads memory the garbage collector may have freed (seen as non-finite or run-to-run
+     * different gradients). Here the factor is a scalar libtorch owns.
+     */
+    public static NDArray times(NDArray x, float factor) {
+        try (NDArray s = scalar(x, factor)) {
+            return x.mul(s);
+        }
+    }
+
+    /** x / divisor for an x that may need gradients (see {@link #times}). */
+    public static NDArray dividedBy(NDArray x, float divisor) {
+        try (NDArray s = scalar(x, divisor)) {
+            return x.div(s);
+        }
+    }
+
+    /** max(x, floor) element-wise for an x that may need gradients (see {@link #times}). */
+    public static NDArray atLeast(NDArray x, float floor) {
+        try (NDArray s = scalar(x, floor)) {
+            return x.maximum(s);
+        }
+    }
+
+    /** A 0-d float32 array of {@code value} on {@code like}'s manager, owned by libtorch. */
+    private static NDArray scalar(NDArray like, float value) {
+        return owned(like.getManager(), new float[] {value}, new Shape());
     }
 
     /**

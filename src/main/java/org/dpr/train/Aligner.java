@@ -134,7 +134,8 @@ public final class Aligner {
                 }
             }
         }
-        NDArray indices = output.getManager().create(index, shape);
+        // owned by libtorch: the gather keeps its indices for the backward pass
+        NDArray indices = org.dpr.tensor.Tensors.owned(output.getManager(), index, shape);
         return output.take(indices);
     }
 

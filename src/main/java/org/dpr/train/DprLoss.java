@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.dpr.tensor.Tensors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -231,19 +232,19 @@ public final class DprLoss {
                 : output.getManager().zeros(new Shape(), DataType.FLOAT32);
 
         NDArray total = null;
-        total = l1Weight > 0 ? plus(total, l1.mul((float) l1Weight)) : total;
-        total = gradientWeight > 0 ? plus(total, gradient.mul((float) gradientWeight)) : total;
-        total = fourierWeight > 0 ? plus(total, fourier.mul((float) fourierWeight)) : total;
-        total = perceptualActive() ? plus(total, perceptual.mul((float) perceptualWeight)) : total;
+        total = l1Weight > 0 ? plus(total, Tensors.times(l1, (float) l1Weight)) : total;
+        total = gradientWeight > 0 ? plus(total, Tensors.times(gradient, (float) gradientWeight)) : total;
+        total = fourierWeight > 0 ? plus(total, Tensors.times(fourier, (float) fourierWeight)) : total;
+        total = perceptualActive() ? plus(total, Tensors.times(perceptual, (float) perceptualWeight)) : total;
         if (total == null) {
-            total = aligned.sum().mul(0f); // every coefficient 0: a zero that still has a graph
+            total = Tensors.times(aligned.sum(), 0f); // every coefficient 0: a zero that still has a graph
         }
         return new LossTerms(total, l1, gradient, perceptual, fourier, chosen);
     }
 
     /** Per-sample L1 (B). */
     private static NDArray l1(NDArray x, NDArray y, long h, long w) {
-        return x.sub(y).abs().sum(new int[] {1, 2}).div((float) (h * w));
+        return Tensors.dividedBy(x.sub(y).abs().sum(new int[] {1, 2}), (float) (h * w));
     }
 
     /** Per-sample L_grad (B). */
@@ -294,7 +295,7 @@ public final class DprLoss {
         if (columns % 2 == 0) {
             weights[half - 1] = 1f;
         }
-        return manager.create(weights);
+        return Tensors.owned(manager, weights, new Shape(half));
     }
 
     /** Per-sample perceptual L1 (B): Σ_l Σ|Φ_l(X) − Φ_l(Y)| / Σ_l (elements of Φ_l per sample). */
@@ -313,7 +314,7 @@ public final class DprLoss {
             elements += a.size() / b;
             sum = sum == null ? perSample : sum.add(perSample);
         }
-        return sum.div((float) elements);
+        return Tensors.dividedBy(sum, (float) elements);
     }
 
     private static NDArray plus(NDArray sum, NDArray term) {
