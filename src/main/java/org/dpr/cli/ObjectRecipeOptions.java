@@ -1,6 +1,7 @@
 package org.dpr.cli;
 
 import org.dpr.simulate.DensitySource;
+import org.dpr.simulate.EmnistShapes;
 import org.dpr.simulate.MaskRecipe;
 import org.dpr.simulate.RandomFieldDensities;
 import org.dpr.simulate.ShapeSource;
@@ -11,8 +12,8 @@ import picocli.CommandLine.Option;
 /**
  * Simulator options beyond the paper's recipe, shared by {@code dpr simulate} and {@code dpr train}
  * ({@code @Mixin ObjectRecipeOptions recipe;}): larger beamstops than the paper's, as measured data
- * often have (a saturated centre masked out), closed-loop strokes for objects with a hole, and nearly
- * flat densities for homogeneous objects.
+ * often have (a saturated centre masked out), closed-loop strokes for objects with a hole, nearly
+ * flat densities for homogeneous objects, and larger letters for objects that fill the box.
  */
 public final class ObjectRecipeOptions {
     @Option(names = "--beamstop-half-px", paramLabel = "MIN-MAX",
@@ -29,6 +30,12 @@ public final class ObjectRecipeOptions {
             description = {"Probability that an object's density is nearly flat (0.8-1) instead of a",
                     "full-range texture, as for apertures and homogeneous particles (default: 0)."})
     Double flatDensities;
+
+    @Option(names = "--shape-scale", paramLabel = "MIN-MAX",
+            description = {"Range of the letters' random scale (default: the paper's 0.8-1.5, objects of",
+                    "5-10 px in the 16-px box at N 128); e.g. 1.5-2.1 for objects that fill the box, as a",
+                    "measured object fitted with --object-px 13-16 does."})
+    String shapeScale;
 
     /** {@code recipe} with these options' beamstop sizes (unchanged when not given). */
     MaskRecipe apply(MaskRecipe recipe) {
@@ -47,6 +54,33 @@ public final class ObjectRecipeOptions {
                 + beamstopHalfPx);
     }
 
+    /** {@code shapes} with the letters' scale drawn from {@code --shape-scale}. */
+    private ShapeSource scaled(ShapeSource shapes) {
+        String[] parts = shapeScale.strip().split("-|:|–");
+        double min;
+        double max;
+        try {
+            if (parts.length != 2) {
+                throw new NumberFormatException();
+            }
+            min = Double.parseDouble(parts[0].strip());
+            max = Double.parseDouble(parts[1].strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--shape-scale needs MIN-MAX, e.g. 1.5-2.1, got " + shapeScale);
+        }
+        if (!(min > 0) || !(max >= min) || !(max <= 4)) {
+            throw new IllegalArgumentException("--shape-scale needs 0 < MIN ≤ MAX ≤ 4, got " + shapeScale);
+        }
+        if (shapes instanceof StrokeShapes strokes) {
+            return strokes.withAugmentation(strokes.augmentation().withScale(min, max));
+        }
+        if (shapes instanceof EmnistShapes letters) {
+            return letters.withAugmentation(letters.augmentation().withScale(min, max));
+        }
+        throw new IllegalArgumentException("--shape-scale applies to letters (procedural or EMNIST), not to "
+                + shapes.description());
+    }
+
     /**
      * {@code config} with these options' masks, shapes and densities; {@code --loop-strokes} needs the
      * procedural strokes and {@code --flat-densities} the procedural densities.
@@ -60,6 +94,9 @@ public final class ObjectRecipeOptions {
                         + shapes.description() + " (drop --emnist)");
             }
             result = result.withShapes(strokes.withLoopFraction(loopStrokes));
+        }
+        if (shapeScale != null) {
+            result = result.withShapes(scaled(result.shapes()));
         }
         if (flatDensities != null) {
             DensitySource densities = result.densities();

@@ -60,6 +60,11 @@ public final class EmnistShapes implements ShapeSource {
                 ShapeAugmentation.withDefaults(), idxFile.getFileName().toString());
     }
 
+    /** The augmentation that turns a letter into an object shape (dilation, rotation, scale). */
+    public ShapeAugmentation augmentation() {
+        return augmentation;
+    }
+
     public EmnistShapes withAugmentation(ShapeAugmentation newAugmentation) {
         return new EmnistShapes(images, layout, threshold, Objects.requireNonNull(newAugmentation), source);
     }

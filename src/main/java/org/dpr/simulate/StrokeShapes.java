@@ -65,6 +65,11 @@ public final class StrokeShapes implements ShapeSource {
         return loopFraction;
     }
 
+    /** The augmentation that turns a letter into an object shape (dilation, rotation, scale). */
+    public ShapeAugmentation augmentation() {
+        return augmentation;
+    }
+
     @Override
     public float[] shape(int boxPx, SplittableRandom random) {
         int cell = ShapeAugmentation.letterCellPx(boxPx);

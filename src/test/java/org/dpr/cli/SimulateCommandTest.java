@@ -71,6 +71,56 @@ class SimulateCommandTest {
     }
 
     @Test
+    void shapeScaleMakesObjectsThatFillTheBox() {
+        Path paper = dir.resolve("paper.cxi");
+        Path large = dir.resolve("large.cxi");
+        assertThat(run("simulate", "-N", "128", "--frames", "60", "--seed", "5", "--loop-strokes", "0.6",
+                "-o", paper.toString())).isZero();
+        assertThat(run("simulate", "-N", "128", "--frames", "60", "--seed", "5", "--loop-strokes", "0.6",
+                "--shape-scale", "1.6-2.1", "-o", large.toString())).isZero();
+        double[] paperSides = largestSides(paper);
+        double[] largeSides = largestSides(large);
+        java.util.Arrays.sort(paperSides);
+        java.util.Arrays.sort(largeSides);
+        // the paper's scale 0.8–1.5 gives a median of ≈ 7 px in the 16-px box; 1.6–2.1 is ≈ 1.6× larger
+        assertThat(largeSides[30]).as("median largest side").isGreaterThanOrEqualTo(paperSides[30] + 3);
+        assertThat(largeSides[59]).as("largest side").isLessThanOrEqualTo(16);
+        try (FrameSource source = FrameSources.open(large)) {
+            assertThat(source.read(0).metadata().text("command_line")).hasValueSatisfying(
+                    line -> assertThat(line).contains("--shape-scale 1.6-2.1"));
+        }
+    }
+
+    /** The larger side of the bounding box of each ground truth's pixels above 5 % of its maximum. */
+    private static double[] largestSides(Path file) {
+        try (FrameSource source = FrameSources.open(file)) {
+            double[] sides = new double[source.frameCount()];
+            for (int k = 0; k < sides.length; k++) {
+                float[] truth = source.read(k).groundTruth();
+                int side = (int) Math.round(Math.sqrt(truth.length));
+                float max = 0;
+                for (float v : truth) {
+                    max = Math.max(max, v);
+                }
+                int r0 = side;
+                int r1 = -1;
+                int c0 = side;
+                int c1 = -1;
+                for (int i = 0; i < truth.length; i++) {
+                    if (truth[i] > 0.05f * max) {
+                        r0 = Math.min(r0, i / side);
+                        r1 = Math.max(r1, i / side);
+                        c0 = Math.min(c0, i % side);
+                        c1 = Math.max(c1, i % side);
+                    }
+                }
+                sides[k] = Math.max(r1 - r0 + 1, c1 - c0 + 1);
+            }
+            return sides;
+        }
+    }
+
+    @Test
     void badOptionsExitTwoAndLeaveNoFile() {
         Path out = dir.resolve("bad.cxi");
         assertThat(run("simulate", "-N", "100", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
@@ -80,6 +130,8 @@ class SimulateCommandTest {
         assertThat(run("simulate", "-N", "64", "--loop-strokes", "1.5", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run("simulate", "-N", "64", "--beamstop-half-px", "30", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run("simulate", "-N", "64", "--beamstop-half-px", "40-20", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--shape-scale", "2", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--shape-scale", "2.0-1.0", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(out).doesNotExist();
         assertThat(dir.toFile().list()).isEmpty();
     }
