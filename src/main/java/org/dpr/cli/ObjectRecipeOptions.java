@@ -42,10 +42,10 @@ public final class ObjectRecipeOptions {
         if (beamstopHalfPx == null) {
             return recipe;
         }
-        String[] parts = beamstopHalfPx.strip().split("-|:|–");
+        String[] parts = minMax(beamstopHalfPx);
         try {
-            if (parts.length == 2) {
-                return recipe.withBeamstopHalfSizePx(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
+            if (parts != null) {
+                return recipe.withBeamstopHalfSizePx(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
             }
         } catch (NumberFormatException e) {
             // reported below
@@ -54,17 +54,23 @@ public final class ObjectRecipeOptions {
                 + beamstopHalfPx);
     }
 
+    /** The two bounds of a MIN-MAX value ("-", ":" or "–" between them), stripped; null unless there are two. */
+    private static String[] minMax(String value) {
+        String[] parts = value.strip().split("-|:|–");
+        return parts.length == 2 ? new String[] {parts[0].strip(), parts[1].strip()} : null;
+    }
+
     /** {@code shapes} with the letters' scale drawn from {@code --shape-scale}. */
     private ShapeSource scaled(ShapeSource shapes) {
-        String[] parts = shapeScale.strip().split("-|:|–");
+        String[] parts = minMax(shapeScale);
         double min;
         double max;
         try {
-            if (parts.length != 2) {
+            if (parts == null) {
                 throw new NumberFormatException();
             }
-            min = Double.parseDouble(parts[0].strip());
-            max = Double.parseDouble(parts[1].strip());
+            min = Double.parseDouble(parts[0]);
+            max = Double.parseDouble(parts[1]);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--shape-scale needs MIN-MAX, e.g. 1.5-2.1, got " + shapeScale);
         }

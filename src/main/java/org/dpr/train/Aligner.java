@@ -135,7 +135,7 @@ public final class Aligner {
             }
         }
         // owned by libtorch: the gather keeps its indices for the backward pass
-        NDArray indices = org.dpr.tensor.Tensors.owned(output.getManager(), index, shape);
+        NDArray indices = Tensors.owned(output.getManager(), index, shape);
         return output.take(indices);
     }
 

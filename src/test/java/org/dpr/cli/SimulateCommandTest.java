@@ -10,6 +10,7 @@ import org.dpr.Geometry;
 import org.dpr.io.DiffractionFrame;
 import org.dpr.io.FrameSource;
 import org.dpr.io.FrameSources;
+import org.dpr.simulate.ObjectExtents;
 import org.dpr.simulate.SimulationConfig;
 import org.dpr.simulate.Simulator;
 import org.junit.jupiter.api.Test;
@@ -91,30 +92,13 @@ class SimulateCommandTest {
         }
     }
 
-    /** The larger side of the bounding box of each ground truth's pixels above 5 % of its maximum. */
+    /** {@link ObjectExtents#largestSidePx} of each ground truth in {@code file}. */
     private static double[] largestSides(Path file) {
         try (FrameSource source = FrameSources.open(file)) {
             double[] sides = new double[source.frameCount()];
             for (int k = 0; k < sides.length; k++) {
                 float[] truth = source.read(k).groundTruth();
-                int side = (int) Math.round(Math.sqrt(truth.length));
-                float max = 0;
-                for (float v : truth) {
-                    max = Math.max(max, v);
-                }
-                int r0 = side;
-                int r1 = -1;
-                int c0 = side;
-                int c1 = -1;
-                for (int i = 0; i < truth.length; i++) {
-                    if (truth[i] > 0.05f * max) {
-                        r0 = Math.min(r0, i / side);
-                        r1 = Math.max(r1, i / side);
-                        c0 = Math.min(c0, i % side);
-                        c1 = Math.max(c1, i % side);
-                    }
-                }
-                sides[k] = Math.max(r1 - r0 + 1, c1 - c0 + 1);
+                sides[k] = ObjectExtents.largestSidePx(truth, (int) Math.round(Math.sqrt(truth.length)));
             }
             return sides;
         }

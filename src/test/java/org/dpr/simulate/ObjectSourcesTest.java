@@ -51,33 +51,13 @@ class ObjectSourcesTest {
             double[] extents = new double[frames];
             Simulator simulator = Simulator.of(config.withSeed(1000));
             for (int i = 0; i < frames; i++) {
-                extents[i] = largestSide(simulator.simulate(i).object(), geometry.objectBoxPx());
+                extents[i] = ObjectExtents.largestSidePx(simulator.simulate(i).object(), geometry.objectBoxPx());
             }
             double p95 = Quantile.withDefaults().evaluate(extents, 0.95);
             double tolerance = windowPx == 128 ? 1 : 0.05 * p95;
             assertThat(geometry.trainedObjectExtentPx()).as(config.shapes().description())
                     .isCloseTo(p95, within(tolerance));
         }
-    }
-
-    /** The larger side of the bounding box of the pixels above 5 % of the maximum. */
-    private static int largestSide(float[] object, int side) {
-        float max = 0;
-        for (float v : object) {
-            max = Math.max(max, v);
-        }
-        int r0 = side, r1 = -1, c0 = side, c1 = -1;
-        for (int r = 0; r < side; r++) {
-            for (int c = 0; c < side; c++) {
-                if (object[r * side + c] > 0.05f * max) {
-                    r0 = Math.min(r0, r);
-                    r1 = Math.max(r1, r);
-                    c0 = Math.min(c0, c);
-                    c1 = Math.max(c1, c);
-                }
-            }
-        }
-        return Math.max(r1 - r0 + 1, c1 - c0 + 1);
     }
 
     @ParameterizedTest
