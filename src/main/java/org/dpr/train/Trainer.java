@@ -318,7 +318,7 @@ public final class Trainer {
                     log.add(new TrainingLog.Row("validation", epoch, perEpoch, seen, trainLoss, lastValidation,
                             step.schedule().rate(epoch - 1, perEpoch - 1, perEpoch), seconds(),
                             framesPerSecond(validation.frames(), validationStart)));
-                    log.writeChart();
+                    drawLossCurve();
                     if (improved) {
                         saveModel(outputDir.resolve(BEST_MODEL_FILE), epoch, seen, "best validation loss", best);
                     }
@@ -398,6 +398,13 @@ public final class Trainer {
             listener.checkpointed(file, position);
         }
 
+        private void drawLossCurve() {
+            String failure = log.writeChart();
+            if (failure != null) {
+                listener.notice("loss curve not redrawn (training-log.csv has the numbers): " + failure);
+            }
+        }
+
         private TrainingResult finish(StopReason reason) {
             TrainingProgress progress = Checkpoint.readProgress(outputDir.resolve(CHECKPOINT_FILE));
             long seen = position(progress.epoch(), progress.iteration());
@@ -405,7 +412,7 @@ public final class Trainer {
             // weights saved inside an epoch have not been validated: no validation loss is claimed for them
             double validated = progress.iteration() == 0 ? lastValidation : Double.NaN;
             saveModel(modelFile, progress.epoch(), seen, reason == StopReason.COMPLETED ? "final" : "latest", validated);
-            log.writeChart();
+            drawLossCurve();
             Path bestFile = outputDir.resolve(BEST_MODEL_FILE);
             return new TrainingResult(reason, progress.epoch(), seen, lastValidation, best, seconds(), modelFile,
                     Files.exists(bestFile) ? bestFile : null, outputDir.resolve(CHECKPOINT_FILE));

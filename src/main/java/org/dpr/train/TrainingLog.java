@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dpr.io.AtomicFiles;
+import org.dpr.io.FileWriteException;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.dpr.report.ChartFiles;
@@ -129,8 +130,12 @@ final class TrainingLog {
     /**
      * Draws the training and validation losses against frames seen (linear axes, validation points
      * marked so that a single epoch shows); nothing before the first row.
+     *
+     * @return why the chart could not be written (a full disk, or a JVM stopping on Ctrl-C before
+     *         Java2D had started: it cannot load fonts then), or {@code null} when it was; the CSV
+     *         holds the same numbers, so a run never fails for its picture
      */
-    void writeChart() {
+    String writeChart() {
         List<double[]> train = new ArrayList<>();
         List<double[]> validation = new ArrayList<>();
         for (Row r : rows) {
@@ -148,14 +153,19 @@ final class TrainingLog {
             series.add(series("validation", validation));
         }
         if (series.isEmpty()) {
-            return;
+            return null;
         }
         JFreeChart drawn = LineChart.withDefaults().withTitle("DPR training loss")
                 .withAxisLabels("training frames seen", "loss").build(series);
         if (drawn.getXYPlot().getRenderer() instanceof XYLineAndShapeRenderer renderer) {
             renderer.setSeriesShapesVisible(series.size() - 1, !validation.isEmpty());
         }
-        ChartFiles.writePng(drawn, chart, 900, 520);
+        try {
+            ChartFiles.writePng(drawn, chart, 900, 520);
+            return null;
+        } catch (FileWriteException e) {
+            return e.getMessage();
+        }
     }
 
     private static Series series(String name, List<double[]> points) {

@@ -208,6 +208,20 @@ class TrainerTest {
     }
 
     @Test
+    void aLossCurveThatCannotBeWrittenIsANoticeNotALostRun() throws Exception {
+        Files.createDirectories(dir.resolve(TrainingLog.CHART_FILE));
+        TrainingConfig config = TinyTraining.config().withEpochs(1).withBatchSize(2).withFramesPerEpoch(2);
+        SimulatedData data = SimulatedData.of(TinyTraining.simulation(9), 2, 1);
+        TinyTraining.Recorder recorder = new TinyTraining.Recorder();
+        TrainingResult result = Trainer.of(config, data, dir, Map.of()).train(recorder);
+        assertThat(result.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(result.epochsCompleted()).isEqualTo(1);
+        assertThat(result.model()).isNotEmptyFile();
+        assertThat(recorder.notices).filteredOn(n -> n.startsWith("loss curve not redrawn")).hasSize(2)
+                .allSatisfy(n -> assertThat(n).contains("it is a folder"));
+    }
+
+    @Test
     void aFreshRunRefusesAFolderWithACheckpointAndResumeRefusesOtherSettings() {
         TrainingConfig config = TinyTraining.config().withEpochs(1).withBatchSize(2).withFramesPerEpoch(2);
         SimulatedData data = SimulatedData.of(TinyTraining.simulation(10), 2, 1);
