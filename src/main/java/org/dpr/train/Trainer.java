@@ -220,6 +220,7 @@ public final class Trainer {
         private double best = Double.POSITIVE_INFINITY;
         private double lastValidation = Double.NaN;
         private long lastCheckpoint = System.nanoTime();
+        private int rowsCharted = -1;
         private TrainingLog log;
         private FrameOrder order;
 
@@ -398,7 +399,13 @@ public final class Trainer {
             listener.checkpointed(file, position);
         }
 
+        /** Redraws loss-curve.png when rows were added since it was last drawn (or tried). */
         private void drawLossCurve() {
+            int rows = log.rows().size();
+            if (rows == rowsCharted) {
+                return;
+            }
+            rowsCharted = rows;
             String failure = log.writeChart();
             if (failure != null) {
                 listener.notice("loss curve not redrawn (training-log.csv has the numbers): " + failure);
