@@ -137,7 +137,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         DprModel loaded = null;
         try (FrameSource source = org.dpr.preprocess.PreprocessedSource.wrap(
-                FrameSources.open(test, inputOptions.toReadOptions()), preprocessOptions.toPreprocessor())) {
+                FrameSources.open(test, inputOptions.toReadOptions()), preprocessOptions.toPreprocessor(model))) {
             Evaluation evaluation = Evaluation.withDefaults()
                     .withTitle(title != null ? title : "dpr evaluate — " + test.getFileName())
                     .withChunkFrames(chunk);

@@ -55,6 +55,11 @@ public final class PreprocessCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT.cxi", description = "Output CXI file.")
     Path out;
 
+    @Option(names = "--model", paramLabel = "MODEL.json",
+            description = "The model the frames are prepared for (default: the shipped model): --fit-geometry brings the"
+                    + " object to the size of its training objects when its file records it.")
+    Path model;
+
     @Option(names = "--png", paramLabel = "DIR",
             description = "Also draw each of the first " + PICTURED_FRAMES + " frames before and after (log scale).")
     Path pngDir;
@@ -68,7 +73,7 @@ public final class PreprocessCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new DprException("output folder does not exist: " + parent);
         }
-        Preprocessor preprocessor = preprocessOptions.toPreprocessor();
+        Preprocessor preprocessor = preprocessOptions.toPreprocessor(model);
         PrintWriter err = spec.commandLine().getErr();
         if (preprocessor.isEmpty()) {
             err.println("preprocess: no preprocessing option given; the frames are copied");

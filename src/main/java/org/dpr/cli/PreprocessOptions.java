@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import org.dpr.DprException;
 import org.dpr.Geometry;
+import org.dpr.nn.ModelDescriptor;
 import org.dpr.preprocess.BackgroundSubtraction;
 import org.dpr.preprocess.Binning;
 import org.dpr.preprocess.Centring;
@@ -25,7 +28,7 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * Measured-data preprocessing options shared by {@code dpr preprocess}, {@code dpr reconstruct} and
  * {@code dpr evaluate}; add with {@code @Mixin PreprocessOptions preprocess;} and wrap the source:
- * {@code PreprocessedSource.wrap(source, preprocess.toPreprocessor())}. Without any of these options
+ * {@code PreprocessedSource.wrap(source, preprocess.toPreprocessor(model))}. Without any of these options
  * the pipeline is empty and frames pass unchanged. A detector mask file is the readers' job
  * ({@code --mask-file} of {@link InputOptions}); NaN values are masked by {@code --nan mask}.
  *
@@ -82,8 +85,9 @@ public final class PreprocessOptions {
     boolean fitGeometry;
 
     @Option(names = "--object-px", paramLabel = "PX",
-            description = "With --fit-geometry: the size the object is brought to, in pixels of the N window (default: 5/8 of"
-                    + " the N/8 box, 10 px at N 128 — the largest objects a model is trained on; N/8 fills the box).")
+            description = "With --fit-geometry: the size the object is brought to, in pixels of the N window (default: the size"
+                    + " of the model's training objects, as its file records it; else 5/8 of the N/8 box, 10 px at N 128, the"
+                    + " largest objects of the paper's recipe; N/8 fills the box).")
     Double objectPx;
 
     /** Whether no preprocessing option was given. */
@@ -93,12 +97,15 @@ public final class PreprocessOptions {
     }
 
     /**
-     * The pipeline these options describe.
+     * The pipeline for frames going to {@code model} (a descriptor; null: the shipped model):
+     * {@code --fit-geometry} brings the object to the size of that model's training objects when its
+     * file records it ({@link ModelDescriptor#trainedObjectExtentPx()}) and {@code --object-px} is not
+     * given, else to {@link Geometry#trainedObjectExtentPx()}.
      *
      * @throws IllegalArgumentException for contradictory or malformed options
      * @throws PreprocessException      for a background file that cannot be read
      */
-    public Preprocessor toPreprocessor() {
+    public Preprocessor toPreprocessor(Path model) {
         List<PreprocessStep> steps = new ArrayList<>();
         if (negative != null) {
             steps.add(InvalidPixels.withDefaults().with(negative));
@@ -143,11 +150,26 @@ public final class PreprocessOptions {
                 throw new IllegalArgumentException("--fit-geometry needs a window that is a multiple of 8 (the model's box is N/8), got " + n);
             }
             GeometryFit fit = GeometryFit.to(Geometry.ofWindow(n)).with(partial);
-            steps.add(objectPx == null ? fit : fit.withObjectExtentPx(objectPx));
+            OptionalDouble aim = objectPx != null ? OptionalDouble.of(objectPx) : recordedObjectExtentPx(model, n);
+            steps.add(aim.isPresent() ? fit.withObjectExtentPx(aim.getAsDouble()) : fit);
         } else if (window != null) {
             steps.add(Window.of(window));
         }
         return Preprocessor.of(steps);
+    }
+
+    /**
+     * The training objects' size recorded with {@code model} (null: the shipped model) when it is a
+     * model for window {@code windowPx}; empty otherwise (no model, an older file, another window; a
+     * model that cannot be read is reported where it is loaded).
+     */
+    static OptionalDouble recordedObjectExtentPx(Path model, int windowPx) {
+        try {
+            ModelDescriptor descriptor = ModelDescriptor.read(model != null ? model : Models.defaultModel());
+            return descriptor.windowPx() == windowPx ? descriptor.trainedObjectExtentPx() : OptionalDouble.empty();
+        } catch (DprException e) {
+            return OptionalDouble.empty();
+        }
     }
 
     private static PreprocessStep background(String value) {

@@ -83,7 +83,7 @@ public final class ReconstructCommand implements Callable<Integer> {
                 throw new DprException("output folder does not exist: " + parent);
             }
         }
-        Preprocessor preprocessor = preprocessOptions.toPreprocessor();
+        Preprocessor preprocessor = preprocessOptions.toPreprocessor(methodOptions.model);
         if (reportDir != null) {
             return writeMeasuredReport(preprocessor);
         }

@@ -94,14 +94,7 @@ public final class DprModel implements AutoCloseable {
      */
     public static DprModel load(Path descriptor, Geometry expected, Device device) {
         String source = "model file " + descriptor;
-        ModelDescriptor d;
-        try {
-            d = ModelDescriptor.fromJson(Files.readString(descriptor, StandardCharsets.UTF_8), source);
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException(source + " does not exist", e);
-        } catch (IOException e) {
-            throw new ModelFileException("cannot read " + source + ": " + e.getMessage(), e);
-        }
+        ModelDescriptor d = ModelDescriptor.read(descriptor);
         DprConfig config = d.config(source);
         if (expected != null && !expected.equals(config.geometry())) {
             throw new ModelFileException(source + " is for N " + config.geometry().windowPx() + ", n "

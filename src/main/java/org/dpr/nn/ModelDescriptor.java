@@ -3,8 +3,14 @@ package org.dpr.nn;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.dpr.Geometry;
 
@@ -35,6 +41,12 @@ public record ModelDescriptor(String format, int formatVersion, String preset, i
     public static final String FORMAT = "dpr-model";
     public static final int FORMAT_VERSION = 1;
     public static final String WEIGHTS_FORMAT = "djl-block-parameters";
+    /**
+     * Provenance key of the size of the model's training objects in pixels of its window (the 95th
+     * percentile of their larger side), written by the trainer; {@code --fit-geometry} brings a measured
+     * object to it. Older files lack it.
+     */
+    public static final String OBJECT_EXTENT_KEY = "object_extent_px";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -62,6 +74,39 @@ public record ModelDescriptor(String format, int formatVersion, String preset, i
                     DecoderKind.valueOf(Objects.requireNonNull(decoder, "decoder")));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ModelFileException(source + " describes no valid DPR network: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The size of the objects this model was trained on ({@value #OBJECT_EXTENT_KEY}), in pixels of its
+     * window; empty when the file does not record it or records no positive number.
+     */
+    public OptionalDouble trainedObjectExtentPx() {
+        String value = provenance.get(OBJECT_EXTENT_KEY);
+        if (value == null) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double px = Double.parseDouble(value.strip());
+            return px > 0 && px <= objectBoxPx ? OptionalDouble.of(px) : OptionalDouble.empty();
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    /**
+     * Reads and checks a descriptor file, without its weights.
+     *
+     * @throws ModelFileException if the file is missing, unreadable or not a dpr-model descriptor
+     */
+    public static ModelDescriptor read(Path file) {
+        String source = "model file " + file;
+        try {
+            return fromJson(Files.readString(file, StandardCharsets.UTF_8), source);
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException(source + " does not exist", e);
+        } catch (IOException e) {
+            throw new ModelFileException("cannot read " + source + ": " + e.getMessage(), e);
         }
     }
 

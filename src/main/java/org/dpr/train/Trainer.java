@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -221,6 +222,7 @@ public final class Trainer {
         private double lastValidation = Double.NaN;
         private long lastCheckpoint = System.nanoTime();
         private int rowsCharted = -1;
+        private OptionalDouble objectExtentPx;
         private TrainingLog log;
         private FrameOrder order;
 
@@ -440,6 +442,11 @@ public final class Trainer {
             out.putIfAbsent("dpr_version", versionOrUnknown());
             out.put("seed", Long.toString(seed));
             out.put("data_recipe", data.description());
+            if (objectExtentPx == null) {
+                objectExtentPx = data.objectExtentPx();
+            }
+            objectExtentPx.ifPresent(px -> out.put(ModelDescriptor.OBJECT_EXTENT_KEY,
+                    String.format(Locale.ROOT, "%.2f", px)));
             out.put("training", config.toString());
             out.put("epochs_planned", Integer.toString(config.epochs()));
             out.put(NOTE_FRAMES, Long.toString(seen));

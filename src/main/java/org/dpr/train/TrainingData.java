@@ -1,7 +1,11 @@
 package org.dpr.train;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
 import org.dpr.Geometry;
 import org.dpr.io.DiffractionFrame;
+import org.dpr.simulate.ObjectExtents;
 
 /**
  * Where a training run's frames come from: a training set of {@link #trainingFrames()} frames
@@ -28,6 +32,28 @@ public interface TrainingData extends AutoCloseable {
 
     /** The data recipe in one line, for provenance (simulation settings or file and split). */
     String description();
+
+    /** How many training frames {@link #objectExtentPx()} measures at most. */
+    int EXTENT_SAMPLE_FRAMES = 400;
+
+    /**
+     * The size of the objects a model trained on these frames knows, in pixels of the window: the
+     * {@value ObjectExtents#TRAINED_QUANTILE} quantile of the larger side of the ground truths of up to
+     * {@value #EXTENT_SAMPLE_FRAMES} training frames spread evenly over the set. Recorded with the model,
+     * it is the size {@code --fit-geometry} brings a measured object to.
+     */
+    default OptionalDouble objectExtentPx() {
+        long total = trainingFrames();
+        int count = (int) Math.min(total, EXTENT_SAMPLE_FRAMES);
+        List<float[]> objects = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            DiffractionFrame frame = trainingFrame(i * total / count);
+            if (frame.hasGroundTruth()) {
+                objects.add(frame.groundTruth());
+            }
+        }
+        return ObjectExtents.trainedExtentPx(objects);
+    }
 
     /** Releases files; the default does nothing. */
     @Override

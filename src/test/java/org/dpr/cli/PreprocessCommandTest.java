@@ -116,6 +116,55 @@ class PreprocessCommandTest {
         }
     }
 
+    /** A model descriptor (no weights needed to read it) for window {@code windowPx}, with extra provenance. */
+    private Path descriptor(String name, int windowPx, String provenance) throws Exception {
+        Path file = dir.resolve(name + ".json");
+        Files.writeString(file, "{\"format\": \"dpr-model\", \"formatVersion\": 1, \"preset\": \"small\", \"windowPx\": "
+                + windowPx + ", \"objectBoxPx\": " + windowPx / 8 + ", \"ngf\": 32, \"maxChannels\": 512, \"encoder\": \"WPC\","
+                + " \"decoder\": \"TWO_STAGE\", \"parameterCount\": 1, \"weightsFile\": \"" + name + ".params\","
+                + " \"weightsFormat\": \"djl-block-parameters\", \"weightsSha256\": \"00\", \"provenance\": {" + provenance + "}}");
+        return file;
+    }
+
+    private double fittedObjectTargetPx(Path out) throws Exception {
+        try (HdfFile h = new HdfFile(out)) {
+            JsonObject json = JsonParser.parseString((String) h.getDatasetByPath("/entry_1/process_1/log").getData())
+                    .getAsJsonObject();
+            return PreprocessLog.fromJson(json.getAsJsonArray("logs").get(0).getAsJsonObject().getAsJsonArray("steps")
+                    .toString()).find("fit-geometry").orElseThrow().number("object_extent_target_px");
+        }
+    }
+
+    @Test
+    void fitGeometryAimsAtTheObjectSizeTheModelRecordsUnlessObjectPxIsGiven() throws Exception {
+        Path recorded = descriptor("recorded", 64, "\"object_extent_px\": \"6.50\"");
+        Path older = descriptor("older", 64, "\"seed\": \"1\"");
+        Path otherWindow = descriptor("other", 128, "\"object_extent_px\": \"13.00\"");
+        String[] common = {"preprocess", input.toString(), "--saturation", "60000", "--centre", "auto", "--fit-geometry",
+                "--window", "64"};
+
+        Path out = dir.resolve("recorded.cxi");
+        assertThat(run(concat(common, "--model", recorded.toString(), "-o", out.toString()))).withFailMessage(stderr).isZero();
+        assertThat(fittedObjectTargetPx(out)).isEqualTo(6.5);
+
+        out = dir.resolve("given.cxi");
+        assertThat(run(concat(common, "--model", recorded.toString(), "--object-px", "7", "-o", out.toString()))).isZero();
+        assertThat(fittedObjectTargetPx(out)).isEqualTo(7);
+
+        // a file without the record, or a model of another window: 5/8 of the 8-px box
+        for (Path model : new Path[] {older, otherWindow}) {
+            out = dir.resolve(model.getFileName() + ".cxi");
+            assertThat(run(concat(common, "--model", model.toString(), "-o", out.toString()))).isZero();
+            assertThat(fittedObjectTargetPx(out)).as(model.getFileName().toString()).isEqualTo(5);
+        }
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
     @Test
     void aCentreOutsideTheFrameExitsWith2AndWritesNothing() {
         Path out = dir.resolve("bad.cxi");

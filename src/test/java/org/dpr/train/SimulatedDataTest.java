@@ -2,12 +2,15 @@ package org.dpr.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import org.dpr.Geometry;
 import org.dpr.io.DiffractionFrame;
 import org.dpr.simulate.MaskKind;
 import org.dpr.simulate.MaskRecipe;
 import org.dpr.simulate.SimulationConfig;
 import org.dpr.simulate.Simulator;
+import org.dpr.simulate.StrokeShapes;
 import org.junit.jupiter.api.Test;
 
 class SimulatedDataTest {
@@ -23,6 +26,22 @@ class SimulatedDataTest {
         assertThat(validation.groundTruth()).isNotEqualTo(data.trainingFrame(2).groundTruth());
         assertThat(data.geometry().windowPx()).isEqualTo(TinyTraining.WINDOW);
         assertThat(data.description()).contains(CONFIG.toString()).contains("2^40");
+    }
+
+    /**
+     * The size recorded with a model is the 95th percentile of its training objects' larger side: the
+     * paper's recipe gives {@link Geometry#trainedObjectExtentPx()} (10 px at N 128), letters scaled
+     * 1.4–2.1 instead of 0.8–1.5 give larger objects that still fit the 16-px box.
+     */
+    @Test
+    void theObjectExtentIsThe95thPercentileOfTheTrainingObjectsAndGrowsWithTheirScale() {
+        SimulationConfig paper = SimulationConfig.withDefaults().withGeometry(Geometry.SMALL).withSeed(3);
+        StrokeShapes strokes = StrokeShapes.withDefaults();
+        SimulationConfig large = paper.withShapes(strokes.withAugmentation(strokes.augmentation().withScale(1.4, 2.1)));
+        double paperPx = SimulatedData.of(paper, 96_000, 1).objectExtentPx().orElseThrow();
+        double largePx = SimulatedData.of(large, 96_000, 1).objectExtentPx().orElseThrow();
+        assertThat(paperPx).isCloseTo(Geometry.SMALL.trainedObjectExtentPx(), within(1.0));
+        assertThat(largePx).isGreaterThanOrEqualTo(1.2 * paperPx).isLessThanOrEqualTo(Geometry.SMALL.objectBoxPx());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.dpr.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +145,10 @@ class TrainerTest {
             assertThat(p.get("data_recipe")).contains(TinyTraining.simulation(6).toString());
             assertThat(model.config()).isEqualTo(config.network());
         }
+        // the training objects' size, which --fit-geometry aims at, travels with the model
+        double extentPx = data.objectExtentPx().orElseThrow();
+        assertThat(extentPx).isPositive().isLessThanOrEqualTo(TinyTraining.WINDOW / 8);
+        assertThat(ModelDescriptor.read(result.model()).trainedObjectExtentPx()).hasValueCloseTo(extentPx, within(0.005));
         try (DprModel best = DprModel.load(result.bestModel())) {
             assertThat(Double.parseDouble(best.provenance().get("validation_loss")))
                     .isEqualTo(result.bestValidationLoss());
