@@ -159,17 +159,24 @@ public final class PreprocessOptions {
     }
 
     /**
-     * The training objects' size recorded with {@code model} (null: the shipped model) when it is a
-     * model for window {@code windowPx}; empty otherwise (no model, an older file, another window; a
-     * model that cannot be read is reported where it is loaded).
+     * The training objects' size recorded with {@code model} when it is a model for window
+     * {@code windowPx}; empty for an older file or another window. With {@code model} null, the shipped
+     * model's, or empty when there is none.
+     *
+     * @throws org.dpr.nn.ModelFileException if the given {@code model} cannot be read
      */
     static OptionalDouble recordedObjectExtentPx(Path model, int windowPx) {
-        try {
-            ModelDescriptor descriptor = ModelDescriptor.read(model != null ? model : Models.defaultModel());
-            return descriptor.windowPx() == windowPx ? descriptor.trainedObjectExtentPx() : OptionalDouble.empty();
-        } catch (DprException e) {
-            return OptionalDouble.empty();
+        ModelDescriptor descriptor;
+        if (model != null) {
+            descriptor = ModelDescriptor.read(model);
+        } else {
+            try {
+                descriptor = ModelDescriptor.read(Models.defaultModel());
+            } catch (DprException noShippedModel) {
+                return OptionalDouble.empty();
+            }
         }
+        return descriptor.windowPx() == windowPx ? descriptor.trainedObjectExtentPx() : OptionalDouble.empty();
     }
 
     private static PreprocessStep background(String value) {

@@ -157,6 +157,13 @@ class PreprocessCommandTest {
             assertThat(run(concat(common, "--model", model.toString(), "-o", out.toString()))).isZero();
             assertThat(fittedObjectTargetPx(out)).as(model.getFileName().toString()).isEqualTo(5);
         }
+
+        // a model that is not there is an error, not a silent default
+        out = dir.resolve("missing.cxi");
+        Path missing = dir.resolve("missing.json");
+        assertThat(run(concat(common, "--model", missing.toString(), "-o", out.toString()))).isEqualTo(2);
+        assertThat(stderr).contains(missing.toString()).contains("does not exist");
+        assertThat(out).doesNotExist();
     }
 
     private static String[] concat(String[] head, String... tail) {
