@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  * Simulator options beyond the paper's recipe, shared by {@code dpr simulate} and {@code dpr train}
  * ({@code @Mixin ObjectRecipeOptions recipe;}): larger beamstops than the paper's, as measured data
  * often have (a saturated centre masked out), closed-loop strokes for objects with a hole, nearly
- * flat densities for homogeneous objects, and larger letters for objects that fill the box.
+ * flat densities for homogeneous objects, larger letters for objects that fill the box, and thinner
+ * or fewer strokes, which keep the holes of loops open.
  */
 public final class ObjectRecipeOptions {
     @Option(names = "--beamstop-half-px", paramLabel = "MIN-MAX",
@@ -37,6 +38,16 @@ public final class ObjectRecipeOptions {
                     "measured object fitted with --object-px 13-16 does."})
     String shapeScale;
 
+    @Option(names = "--dilation-px", paramLabel = "MIN-MAX",
+            description = {"Width range of the maximum filter that thickens the letters, in px at n 64",
+                    "(default: the paper's 3-7); thinner strokes keep the holes of loops open, e.g. 1-3."})
+    String dilationPx;
+
+    @Option(names = "--strokes", paramLabel = "MIN-MAX",
+            description = {"Pen strokes per procedural letter (default: 1-3); with --loop-strokes 1 and",
+                    "--strokes 1-1 every object is a single closed loop (a ring)."})
+    String strokes;
+
     /** {@code recipe} with these options' beamstop sizes (unchanged when not given). */
     MaskRecipe apply(MaskRecipe recipe) {
         if (beamstopHalfPx == null) {
@@ -58,6 +69,37 @@ public final class ObjectRecipeOptions {
     private static String[] minMax(String value) {
         String[] parts = value.strip().split("-|:|–");
         return parts.length == 2 ? new String[] {parts[0].strip(), parts[1].strip()} : null;
+    }
+
+    /** The whole-number bounds of an option's MIN-MAX value, or a message naming the option and an example. */
+    private static int[] intRange(String option, String value, String example, int lowest) {
+        String[] parts = minMax(value);
+        try {
+            if (parts != null) {
+                int min = Integer.parseInt(parts[0]);
+                int max = Integer.parseInt(parts[1]);
+                if (min >= lowest && max >= min) {
+                    return new int[] {min, max};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs whole numbers MIN-MAX with " + lowest
+                + " ≤ MIN ≤ MAX, e.g. " + example + ", got " + value);
+    }
+
+    /** {@code shapes} with the letters' dilation drawn from {@code --dilation-px}. */
+    private ShapeSource dilated(ShapeSource shapes) {
+        int[] range = intRange("--dilation-px", dilationPx, "1-3", 0);
+        if (shapes instanceof StrokeShapes pen) {
+            return pen.withAugmentation(pen.augmentation().withDilationPx(range[0], range[1]));
+        }
+        if (shapes instanceof EmnistShapes letters) {
+            return letters.withAugmentation(letters.augmentation().withDilationPx(range[0], range[1]));
+        }
+        throw new IllegalArgumentException("--dilation-px applies to letters (procedural or EMNIST), not to "
+                + shapes.description());
     }
 
     /** {@code shapes} with the letters' scale drawn from {@code --shape-scale}. */
@@ -88,8 +130,8 @@ public final class ObjectRecipeOptions {
     }
 
     /**
-     * {@code config} with these options' masks, shapes and densities; {@code --loop-strokes} needs the
-     * procedural strokes and {@code --flat-densities} the procedural densities.
+     * {@code config} with these options' masks, shapes and densities; {@code --loop-strokes} and
+     * {@code --strokes} need the procedural strokes and {@code --flat-densities} the procedural densities.
      */
     SimulationConfig apply(SimulationConfig config) {
         SimulationConfig result = config.withMasks(apply(config.masks()));
@@ -101,8 +143,19 @@ public final class ObjectRecipeOptions {
             }
             result = result.withShapes(strokes.withLoopFraction(loopStrokes));
         }
+        if (strokes != null) {
+            int[] range = intRange("--strokes", strokes, "1-1", 1);
+            if (!(result.shapes() instanceof StrokeShapes pen)) {
+                throw new IllegalArgumentException("--strokes applies to the procedural strokes, not to "
+                        + result.shapes().description() + " (drop --emnist)");
+            }
+            result = result.withShapes(pen.withStrokes(range[0], range[1]));
+        }
         if (shapeScale != null) {
             result = result.withShapes(scaled(result.shapes()));
+        }
+        if (dilationPx != null) {
+            result = result.withShapes(dilated(result.shapes()));
         }
         if (flatDensities != null) {
             DensitySource densities = result.densities();

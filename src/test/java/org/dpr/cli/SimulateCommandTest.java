@@ -92,6 +92,33 @@ class SimulateCommandTest {
         }
     }
 
+    @Test
+    void strokesAndDilationMakeRingsAndAreRecorded() {
+        Path loops = dir.resolve("loops.cxi");
+        Path rings = dir.resolve("rings.cxi");
+        assertThat(run("simulate", "-N", "128", "--frames", "60", "--seed", "5", "--loop-strokes", "1",
+                "-o", loops.toString())).isZero();
+        assertThat(run("simulate", "-N", "128", "--frames", "60", "--seed", "5", "--loop-strokes", "1",
+                "--strokes", "1-1", "--dilation-px", "1-3", "-o", rings.toString())).isZero();
+        // 1–3 loops thickened 3–7 px close most holes (≈ 27 % keep one of ≥ 4 px); one thin loop ≈ 90 %
+        assertThat(framesWithAHoleOfAtLeast(4, rings)).isGreaterThan(framesWithAHoleOfAtLeast(4, loops) + 15);
+        try (FrameSource source = FrameSources.open(rings)) {
+            assertThat(source.read(0).metadata().text("command_line")).hasValueSatisfying(
+                    line -> assertThat(line).contains("--strokes 1-1").contains("--dilation-px 1-3"));
+        }
+    }
+
+    private static int framesWithAHoleOfAtLeast(int holePx, Path file) {
+        try (FrameSource source = FrameSources.open(file)) {
+            int count = 0;
+            for (int k = 0; k < source.frameCount(); k++) {
+                float[] truth = source.read(k).groundTruth();
+                count += ObjectExtents.largestHolePx(truth, (int) Math.round(Math.sqrt(truth.length))) >= holePx ? 1 : 0;
+            }
+            return count;
+        }
+    }
+
     /** {@link ObjectExtents#largestSidePx} of each ground truth in {@code file}. */
     private static double[] largestSides(Path file) {
         try (FrameSource source = FrameSources.open(file)) {
@@ -116,6 +143,10 @@ class SimulateCommandTest {
         assertThat(run("simulate", "-N", "64", "--beamstop-half-px", "40-20", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run("simulate", "-N", "64", "--shape-scale", "2", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run("simulate", "-N", "64", "--shape-scale", "2.0-1.0", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--strokes", "0-2", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--strokes", "1.5-2", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--dilation-px", "5-2", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--dilation-px", "3", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(out).doesNotExist();
         assertThat(dir.toFile().list()).isEmpty();
     }
