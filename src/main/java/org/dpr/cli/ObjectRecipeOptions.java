@@ -4,9 +4,11 @@ import org.dpr.simulate.DensitySource;
 import org.dpr.simulate.EmnistShapes;
 import org.dpr.simulate.MaskRecipe;
 import org.dpr.simulate.RandomFieldDensities;
+import org.dpr.simulate.ShapeAugmentation;
 import org.dpr.simulate.ShapeSource;
 import org.dpr.simulate.SimulationConfig;
 import org.dpr.simulate.StrokeShapes;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -92,13 +94,19 @@ public final class ObjectRecipeOptions {
     /** {@code shapes} with the letters' dilation drawn from {@code --dilation-px}. */
     private ShapeSource dilated(ShapeSource shapes) {
         int[] range = intRange("--dilation-px", dilationPx, "1-3", 0);
+        return withLetterAugmentation(shapes, "--dilation-px", a -> a.withDilationPx(range[0], range[1]));
+    }
+
+    /** {@code shapes} (letters, procedural or EMNIST) with their augmentation changed by {@code change}. */
+    private static ShapeSource withLetterAugmentation(ShapeSource shapes, String option,
+                                                      UnaryOperator<ShapeAugmentation> change) {
         if (shapes instanceof StrokeShapes pen) {
-            return pen.withAugmentation(pen.augmentation().withDilationPx(range[0], range[1]));
+            return pen.withAugmentation(change.apply(pen.augmentation()));
         }
         if (shapes instanceof EmnistShapes letters) {
-            return letters.withAugmentation(letters.augmentation().withDilationPx(range[0], range[1]));
+            return letters.withAugmentation(change.apply(letters.augmentation()));
         }
-        throw new IllegalArgumentException("--dilation-px applies to letters (procedural or EMNIST), not to "
+        throw new IllegalArgumentException(option + " applies to letters (procedural or EMNIST), not to "
                 + shapes.description());
     }
 
@@ -119,14 +127,9 @@ public final class ObjectRecipeOptions {
         if (!(min > 0) || !(max >= min) || !(max <= 4)) {
             throw new IllegalArgumentException("--shape-scale needs 0 < MIN ≤ MAX ≤ 4, got " + shapeScale);
         }
-        if (shapes instanceof StrokeShapes strokes) {
-            return strokes.withAugmentation(strokes.augmentation().withScale(min, max));
-        }
-        if (shapes instanceof EmnistShapes letters) {
-            return letters.withAugmentation(letters.augmentation().withScale(min, max));
-        }
-        throw new IllegalArgumentException("--shape-scale applies to letters (procedural or EMNIST), not to "
-                + shapes.description());
+        double low = min;
+        double high = max;
+        return withLetterAugmentation(shapes, "--shape-scale", a -> a.withScale(low, high));
     }
 
     /**

@@ -109,25 +109,24 @@ class SimulateCommandTest {
     }
 
     private static int framesWithAHoleOfAtLeast(int holePx, Path file) {
-        try (FrameSource source = FrameSources.open(file)) {
-            int count = 0;
-            for (int k = 0; k < source.frameCount(); k++) {
-                float[] truth = source.read(k).groundTruth();
-                count += ObjectExtents.largestHolePx(truth, (int) Math.round(Math.sqrt(truth.length))) >= holePx ? 1 : 0;
-            }
-            return count;
-        }
+        return (int) java.util.Arrays.stream(perGroundTruth(file, ObjectExtents::largestHolePx))
+                .filter(hole -> hole >= holePx).count();
     }
 
     /** {@link ObjectExtents#largestSidePx} of each ground truth in {@code file}. */
     private static double[] largestSides(Path file) {
+        return perGroundTruth(file, ObjectExtents::largestSidePx);
+    }
+
+    /** {@code measure(truth, side)} of each (square) ground truth in {@code file}. */
+    private static double[] perGroundTruth(Path file, java.util.function.ToIntBiFunction<float[], Integer> measure) {
         try (FrameSource source = FrameSources.open(file)) {
-            double[] sides = new double[source.frameCount()];
-            for (int k = 0; k < sides.length; k++) {
+            double[] values = new double[source.frameCount()];
+            for (int k = 0; k < values.length; k++) {
                 float[] truth = source.read(k).groundTruth();
-                sides[k] = ObjectExtents.largestSidePx(truth, (int) Math.round(Math.sqrt(truth.length)));
+                values[k] = measure.applyAsInt(truth, (int) Math.round(Math.sqrt(truth.length)));
             }
-            return sides;
+            return values;
         }
     }
 
