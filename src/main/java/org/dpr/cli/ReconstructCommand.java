@@ -26,6 +26,7 @@ import org.dpr.preprocess.Preprocessor;
 import org.dpr.retrieve.Algorithm;
 import org.dpr.pipeline.ReconstructionRun;
 import org.dpr.pipeline.ReconstructionRun.FrameResult;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,6 +78,11 @@ public final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (reportDir != null && (out != null || pngDir != null || json)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--report writes its own folder (pictures, tables, "
+                    + "index.html) for every method; -o, --png and --json belong to a single method (-a): drop them, or run "
+                    + "without --report");
+        }
         if (out != null) {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) {

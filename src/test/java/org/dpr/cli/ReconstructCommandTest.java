@@ -119,4 +119,19 @@ class ReconstructCommandTest {
                 .isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void aReportWithSingleMethodOutputsIsRefusedBeforeAnyWork() {
+        Path in = simulated(1);
+        Path out = dir.resolve("out.h5");
+        Path report = dir.resolve("report");
+        Path png = dir.resolve("png");
+        assertThat(run("reconstruct", in.toString(), "--report", report.toString(), "-o", out.toString(),
+                "--starts", "2", "--iterations", "10")).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("reconstruct", in.toString(), "--report", report.toString(), "--png", png.toString(),
+                "--starts", "2", "--iterations", "10")).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(out).doesNotExist();
+        assertThat(report).doesNotExist();
+        assertThat(png).doesNotExist();
+    }
 }
