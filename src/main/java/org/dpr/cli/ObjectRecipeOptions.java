@@ -55,16 +55,8 @@ public final class ObjectRecipeOptions {
         if (beamstopHalfPx == null) {
             return recipe;
         }
-        String[] parts = minMax(beamstopHalfPx);
-        try {
-            if (parts != null) {
-                return recipe.withBeamstopHalfSizePx(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--beamstop-half-px needs MIN-MAX in whole pixels at N 512, e.g. 8-96, got "
-                + beamstopHalfPx);
+        int[] range = intRange("--beamstop-half-px", beamstopHalfPx, "8-96 (px at N 512)", 1);
+        return recipe.withBeamstopHalfSizePx(range[0], range[1]);
     }
 
     /** The two bounds of a MIN-MAX value ("-", ":" or "–" between them), stripped; null unless there are two. */
