@@ -59,87 +59,83 @@ public final class HdfStackWriter implements AutoCloseable {
         return new HdfStackWriter(target, options);
     }
 
-    private sealed interface Entry permits FloatStack, ByteStack, Series, LongSeries, Scalar {
+    private sealed interface Entry permits FrameStack, Series, LongSeries, Scalar {
         int frames();
 
         long bytes();
     }
 
-    /** A float32 [frames, H, W] dataset filled one frame at a time. */
-    public final class FloatStack implements Entry {
-        private final int height;
-        private final int width;
-        private final List<float[][]> frames = new ArrayList<>();
+    /** A [frames, H, W] dataset filled one frame at a time, kept as rows of type {@code R} until written. */
+    private abstract sealed class FrameStack<R> implements Entry permits FloatStack, ByteStack {
+        final int height;
+        final int width;
+        final List<R> frames = new ArrayList<>();
+        private final int bytesPerValue;
 
-        private FloatStack(int height, int width) {
+        private FrameStack(int height, int width, int bytesPerValue) {
             this.height = height;
             this.width = width;
+            this.bytesPerValue = bytesPerValue;
+        }
+
+        /** Checks a row-major frame's length H·W, then stores its rows (copied by {@code split}). */
+        void add(int length, java.util.function.IntFunction<R> split) {
+            if (length != height * width) {
+                throw new IllegalArgumentException("frame must have " + height * width + " values, got " + length);
+            }
+            R rows = split.apply(height);
+            synchronized (HdfStackWriter.this) {
+                requireOpen();
+                frames.add(rows);
+            }
+        }
+
+        @Override
+        public int frames() {
+            synchronized (HdfStackWriter.this) {
+                return frames.size();
+            }
+        }
+
+        @Override
+        public long bytes() {
+            return (long) bytesPerValue * height * width * frames.size();
+        }
+    }
+
+    /** A float32 [frames, H, W] dataset filled one frame at a time. */
+    public final class FloatStack extends FrameStack<float[][]> {
+        private FloatStack(int height, int width) {
+            super(height, width, 4);
         }
 
         /** Appends one frame, row-major, length H·W (copied). */
         public void append(float[] frame) {
-            if (frame.length != height * width) {
-                throw new IllegalArgumentException("frame must have " + height * width + " values, got " + frame.length);
-            }
-            float[][] rows = new float[height][];
-            for (int r = 0; r < height; r++) {
-                rows[r] = java.util.Arrays.copyOfRange(frame, r * width, (r + 1) * width);
-            }
-            synchronized (HdfStackWriter.this) {
-                requireOpen();
-                frames.add(rows);
-            }
-        }
-
-        @Override
-        public int frames() {
-            synchronized (HdfStackWriter.this) {
-                return frames.size();
-            }
-        }
-
-        @Override
-        public long bytes() {
-            return 4L * height * width * frames.size();
+            add(frame.length, h -> {
+                float[][] rows = new float[h][];
+                for (int r = 0; r < h; r++) {
+                    rows[r] = java.util.Arrays.copyOfRange(frame, r * width, (r + 1) * width);
+                }
+                return rows;
+            });
         }
     }
 
     /** A uint8 [frames, H, W] dataset (masks) filled one frame at a time. */
-    public final class ByteStack implements Entry {
-        private final int height;
-        private final int width;
-        private final List<byte[][]> frames = new ArrayList<>();
-
+    public final class ByteStack extends FrameStack<byte[][]> {
         private ByteStack(int height, int width) {
-            this.height = height;
-            this.width = width;
+            super(height, width, 1);
         }
 
         /** Appends one frame, row-major, length H·W (copied); values are stored as unsigned bytes. */
         public void append(byte[] frame) {
-            if (frame.length != height * width) {
-                throw new IllegalArgumentException("frame must have " + height * width + " values, got " + frame.length);
-            }
-            byte[][] rows = new byte[height][];
-            for (int r = 0; r < height; r++) {
-                rows[r] = java.util.Arrays.copyOfRange(frame, r * width, (r + 1) * width);
-            }
-            synchronized (HdfStackWriter.this) {
-                requireOpen();
-                frames.add(rows);
-            }
-        }
-
-        @Override
-        public int frames() {
-            synchronized (HdfStackWriter.this) {
-                return frames.size();
-            }
-        }
-
-        @Override
-        public long bytes() {
-            return (long) height * width * frames.size();
+            add(frame.length, h -> {
+                byte[][] rows = new byte[h][];
+                for (int r = 0; r < h; r++) {
+                    rows[r] = java.util.Arrays.copyOfRange(frame, r * width, (r + 1) * width);
+                }
+                return rows;
+            });
         }
     }
 
