@@ -1,5 +1,6 @@
 package org.dpr.cli;
 
+import org.dpr.simulate.AnnulusShapes;
 import org.dpr.simulate.DensitySource;
 import org.dpr.simulate.EmnistShapes;
 import org.dpr.simulate.MaskRecipe;
@@ -49,6 +50,11 @@ public final class ObjectRecipeOptions {
             description = {"Pen strokes per procedural letter (default: 1-3); with --loop-strokes 1 and",
                     "--strokes 1-1 every object is a single closed loop (a ring)."})
     String strokes;
+
+    @Option(names = "--annuli", paramLabel = "FRACTION",
+            description = {"Probability that an object is an elliptical annulus (outer 0.5-0.95 of the box, hole",
+                    "0.3-0.65 of that) instead of a letter, for ring-shaped samples (default: 0)."})
+    Double annuli;
 
     /** {@code recipe} with these options' beamstop sizes (unchanged when not given). */
     MaskRecipe apply(MaskRecipe recipe) {
@@ -159,6 +165,9 @@ public final class ObjectRecipeOptions {
                         + densities.description() + " (drop --cifar)");
             }
             result = result.withDensities(fields.withFlatFraction(flatDensities));
+        }
+        if (annuli != null) {
+            result = result.withShapes(AnnulusShapes.mixedInto(result.shapes(), annuli));
         }
         return result;
     }

@@ -108,6 +108,22 @@ class SimulateCommandTest {
         }
     }
 
+    @Test
+    void annuliMakeRingsWithLargeHolesAndAreRecorded() {
+        Path loops = dir.resolve("loops.cxi");
+        Path annuli = dir.resolve("annuli.cxi");
+        assertThat(run("simulate", "-N", "128", "--frames", "60", "--seed", "5", "--loop-strokes", "1",
+                "--strokes", "1-1", "-o", loops.toString())).isZero();
+        assertThat(run("simulate", "-N", "128", "--frames", "60", "--seed", "5", "--annuli", "1",
+                "-o", annuli.toString())).isZero();
+        // single pen loops keep small holes; most annuli hold one of ≥ 9 px (a ring's, 0.3–0.65 of it across)
+        assertThat(framesWithAHoleOfAtLeast(9, annuli)).isGreaterThan(45).isGreaterThan(framesWithAHoleOfAtLeast(9, loops) + 20);
+        try (FrameSource source = FrameSources.open(annuli)) {
+            assertThat(source.read(0).metadata().text("command_line")).hasValueSatisfying(
+                    line -> assertThat(line).contains("--annuli 1"));
+        }
+    }
+
     private static int framesWithAHoleOfAtLeast(int holePx, Path file) {
         return (int) java.util.Arrays.stream(perGroundTruth(file, ObjectExtents::largestHolePx))
                 .filter(hole -> hole >= holePx).count();
@@ -146,6 +162,7 @@ class SimulateCommandTest {
         assertThat(run("simulate", "-N", "64", "--strokes", "1.5-2", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run("simulate", "-N", "64", "--dilation-px", "5-2", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run("simulate", "-N", "64", "--dilation-px", "3", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "--annuli", "1.5", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(out).doesNotExist();
         assertThat(dir.toFile().list()).isEmpty();
     }

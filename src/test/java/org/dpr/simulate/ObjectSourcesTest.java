@@ -168,6 +168,45 @@ class ObjectSourcesTest {
     }
 
     @Test
+    void annuliAreCentrosymmetricRingsWithLargeHolesMixedInAtTheirFraction() {
+        int box = 16;
+        ShapeSource letters = StrokeShapes.withDefaults();
+        AnnulusShapes annuli = AnnulusShapes.mixedInto(letters, 1);
+        AnnulusShapes mixed = AnnulusShapes.mixedInto(letters, 0.3);
+        int largeHoles = 0;
+        int mixedAnnuli = 0;
+        int letterAnnuli = 0;
+        int frames = 400;
+        for (int i = 0; i < frames; i++) {
+            float[] ring = annuli.shape(box, new SplittableRandom(i));
+            assertThat(ring).containsOnly(0f, 1f);
+            assertThat(isCentrosymmetricRing(ring, box)).isTrue();
+            largeHoles += ObjectExtents.largestHolePx(ring, box) >= 9 ? 1 : 0;
+            mixedAnnuli += isCentrosymmetricRing(mixed.shape(box, new SplittableRandom(i)), box) ? 1 : 0;
+            letterAnnuli += isCentrosymmetricRing(letters.shape(box, new SplittableRandom(i)), box) ? 1 : 0;
+        }
+        // holes of 0.3–0.65 of an 8–15 px ring: most span ≥ 9 px, none of the paper's letters is such a ring
+        assertThat(largeHoles).isGreaterThan(frames * 3 / 4);
+        assertThat(letterAnnuli).isZero();
+        // binomial(400, 0.3): 120 ± 9
+        assertThat(mixedAnnuli).isBetween(120 - 30, 120 + 30);
+        // fraction 0 draws nothing extra: exactly the letters
+        AnnulusShapes none = AnnulusShapes.mixedInto(letters, 0);
+        assertThat(none.shape(box, new SplittableRandom(7))).isEqualTo(letters.shape(box, new SplittableRandom(7)));
+        assertThatThrownBy(() -> AnnulusShapes.mixedInto(letters, 1.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Unchanged by a 180° rotation about the box centre, with a hole. */
+    private static boolean isCentrosymmetricRing(float[] shape, int side) {
+        for (int p = 0; p < shape.length; p++) {
+            if (shape[p] != shape[shape.length - 1 - p]) {
+                return false;
+            }
+        }
+        return ObjectExtents.largestHolePx(shape, side) > 0;
+    }
+
+    @Test
     void maximumFilterGrowsASinglePixelToASquareOfTheFilterWidth() {
         boolean[] image = new boolean[15 * 15];
         image[7 * 15 + 7] = true;
