@@ -13,8 +13,9 @@ import org.dpr.metrics.ImageMetrics;
  */
 public class RingHole {
     public static void main(String[] args) {
-        float[] reference = firstFrame(args[0]).intensity();
-        int h = firstFrame(args[0]).height(), w = firstFrame(args[0]).width();
+        DiffractionFrame referenceFrame = firstFrame(args[0]);
+        float[] reference = referenceFrame.intensity();
+        int h = referenceFrame.height(), w = referenceFrame.width();
         float max = 0;
         double sumY = 0, sumX = 0, sum = 0;
         for (int y = 0; y < h; y++) {

@@ -78,12 +78,15 @@ public final class HdfStackWriter implements AutoCloseable {
             this.bytesPerValue = bytesPerValue;
         }
 
-        /** Checks a row-major frame's length H·W, then stores its rows (copied by {@code split}). */
-        void add(int length, java.util.function.IntFunction<R> split) {
+        /** Refuses a row-major frame whose length is not H·W. */
+        void requireFrameLength(int length) {
             if (length != height * width) {
                 throw new IllegalArgumentException("frame must have " + height * width + " values, got " + length);
             }
-            R rows = split.apply(height);
+        }
+
+        /** Stores one frame's rows (already copied). */
+        void store(R rows) {
             synchronized (HdfStackWriter.this) {
                 requireOpen();
                 frames.add(rows);
@@ -111,13 +114,12 @@ public final class HdfStackWriter implements AutoCloseable {
 
         /** Appends one frame, row-major, length H·W (copied). */
         public void append(float[] frame) {
-            add(frame.length, h -> {
-                float[][] rows = new float[h][];
-                for (int r = 0; r < h; r++) {
-                    rows[r] = java.util.Arrays.copyOfRange(frame, r * width, (r + 1) * width);
-                }
-                return rows;
-            });
+            requireFrameLength(frame.length);
+            float[][] rows = new float[height][];
+            for (int r = 0; r < height; r++) {
+                rows[r] = java.util.Arrays.copyOfRange(frame, r * width, (r + 1) * width);
+            }
+            store(rows);
         }
     }
 
@@ -129,13 +131,12 @@ public final class HdfStackWriter implements AutoCloseable {
 
         /** Appends one frame, row-major, length H·W (copied); values are stored as unsigned bytes. */
         public void append(byte[] frame) {
-            add(frame.length, h -> {
-                byte[][] rows = new byte[h][];
-                for (int r = 0; r < h; r++) {
-                    rows[r] = java.util.Arrays.copyOfRange(frame, r * width, (r + 1) * width);
-                }
-                return rows;
-            });
+            requireFrameLength(frame.length);
+            byte[][] rows = new byte[height][];
+            for (int r = 0; r < height; r++) {
+                rows[r] = java.util.Arrays.copyOfRange(frame, r * width, (r + 1) * width);
+            }
+            store(rows);
         }
     }
 
