@@ -59,7 +59,7 @@ public final class HdfStackWriter implements AutoCloseable {
         return new HdfStackWriter(target, options);
     }
 
-    private sealed interface Entry permits FrameStack, Series, LongSeries, Scalar {
+    private sealed interface Entry permits FrameStack, PerFrameSeries, Scalar {
         int frames();
 
         long bytes();
@@ -140,65 +140,55 @@ public final class HdfStackWriter implements AutoCloseable {
         }
     }
 
-    /** A 1-D float64 dataset with one value per frame. */
-    public final class Series implements Entry {
-        private double[] values = new double[16];
-        private int size;
+    /** A 1-D dataset with one number per frame, kept boxed until written (a few values per frame). */
+    private abstract sealed class PerFrameSeries<T extends Number> implements Entry permits Series, LongSeries {
+        final List<T> values = new ArrayList<>();
 
+        void add(T value) {
+            synchronized (HdfStackWriter.this) {
+                requireOpen();
+                values.add(value);
+            }
+        }
+
+        @Override
+        public int frames() {
+            synchronized (HdfStackWriter.this) {
+                return values.size();
+            }
+        }
+
+        @Override
+        public long bytes() {
+            return 8L * values.size();
+        }
+    }
+
+    /** A 1-D float64 dataset with one value per frame. */
+    public final class Series extends PerFrameSeries<Double> {
         private Series() {
         }
 
         public void append(double value) {
-            synchronized (HdfStackWriter.this) {
-                requireOpen();
-                if (size == values.length) {
-                    values = java.util.Arrays.copyOf(values, size * 2);
-                }
-                values[size++] = value;
-            }
+            add(value);
         }
 
-        @Override
-        public int frames() {
-            synchronized (HdfStackWriter.this) {
-                return size;
-            }
-        }
-
-        @Override
-        public long bytes() {
-            return 8L * size;
+        private double[] toArray() {
+            return values.stream().mapToDouble(Double::doubleValue).toArray();
         }
     }
 
     /** A 1-D int64 dataset with one value per frame (seeds, indices). */
-    public final class LongSeries implements Entry {
-        private long[] values = new long[16];
-        private int size;
-
+    public final class LongSeries extends PerFrameSeries<Long> {
         private LongSeries() {
         }
 
         public void append(long value) {
-            synchronized (HdfStackWriter.this) {
-                requireOpen();
-                if (size == values.length) {
-                    values = java.util.Arrays.copyOf(values, size * 2);
-                }
-                values[size++] = value;
-            }
+            add(value);
         }
 
-        @Override
-        public int frames() {
-            synchronized (HdfStackWriter.this) {
-                return size;
-            }
-        }
-
-        @Override
-        public long bytes() {
-            return 8L * size;
+        private long[] toArray() {
+            return values.stream().mapToLong(Long::longValue).toArray();
         }
     }
 
@@ -360,10 +350,10 @@ public final class HdfStackWriter implements AutoCloseable {
             return parent.putDataset(name, s.frames.toArray(new byte[0][][]), stackOptions(s.height, s.width, true));
         }
         if (entry instanceof Series s) {
-            return parent.putDataset(name, java.util.Arrays.copyOf(s.values, s.size));
+            return parent.putDataset(name, s.toArray());
         }
         if (entry instanceof LongSeries s) {
-            return parent.putDataset(name, java.util.Arrays.copyOf(s.values, s.size));
+            return parent.putDataset(name, s.toArray());
         }
         return parent.putDataset(name, ((Scalar) entry).value());
     }
