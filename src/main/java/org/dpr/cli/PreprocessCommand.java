@@ -69,10 +69,7 @@ public final class PreprocessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new DprException("output folder does not exist: " + parent);
-        }
+        OutputFiles.requireHdf5Target(spec, out);
         Preprocessor preprocessor = preprocessOptions.toPreprocessor(model);
         PrintWriter err = spec.commandLine().getErr();
         if (preprocessor.isEmpty()) {

@@ -84,10 +84,7 @@ public final class ReconstructCommand implements Callable<Integer> {
                     + "without --report");
         }
         if (out != null) {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                throw new DprException("output folder does not exist: " + parent);
-            }
+            OutputFiles.requireHdf5Target(spec, out);
         }
         Preprocessor preprocessor = preprocessOptions.toPreprocessor(methodOptions.model);
         if (reportDir != null) {

@@ -158,10 +158,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (frames < 1) {
             throw new IllegalArgumentException("--frames must be at least 1, got " + frames);
         }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new DprException("output folder does not exist: " + parent);
-        }
+        OutputFiles.requireHdf5Target(spec, out);
         Simulator simulator = Simulator.of(config());
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         Map<String, String> attributes = new LinkedHashMap<>();

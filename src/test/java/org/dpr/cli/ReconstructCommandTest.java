@@ -134,4 +134,17 @@ class ReconstructCommandTest {
         assertThat(report).doesNotExist();
         assertThat(png).doesNotExist();
     }
+
+    @Test
+    void anOutputNamedForAnotherFormatIsRefusedInsteadOfGettingHdf5Bytes() {
+        Path in = simulated(1);
+        Path npy = dir.resolve("images.npy");
+        assertThat(run("reconstruct", in.toString(), "-a", "er", "--starts", "1", "--iterations", "5", "-o", npy.toString()))
+                .isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(npy).doesNotExist();
+        Path h5 = dir.resolve("images.H5");
+        assertThat(run("reconstruct", in.toString(), "-a", "er", "--starts", "1", "--iterations", "5", "-o", h5.toString()))
+                .isZero();
+        assertThat(h5).isRegularFile();
+    }
 }

@@ -163,6 +163,7 @@ class SimulateCommandTest {
         assertThat(run("simulate", "-N", "64", "--dilation-px", "5-2", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run("simulate", "-N", "64", "--dilation-px", "3", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(run("simulate", "-N", "64", "--annuli", "1.5", "-o", out.toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
+        assertThat(run("simulate", "-N", "64", "-o", dir.resolve("patterns.npy").toString())).isEqualTo(DprCommand.EXIT_BAD_INPUT);
         assertThat(out).doesNotExist();
         assertThat(dir.toFile().list()).isEmpty();
     }
